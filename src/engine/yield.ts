@@ -1,0 +1,30 @@
+// Runs in worker and Node. Training never waits for a frame; it only gives the event loop a turn every
+// `intervalMs` so that a stop request (a message) can arrive. A macrotask turn costs microseconds, not 4 ms
+// (nested setTimeout clamps) or 16 ms (requestAnimationFrame).
+
+type Scheduler = (resume: () => void) => void;
+
+function makeScheduler(): Scheduler {
+  const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
+  if (typeof g.setImmediate === 'function') return (resume) => g.setImmediate!(resume);
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel();
+    const queue: (() => void)[] = [];
+    channel.port1.onmessage = () => queue.shift()?.();
+    return (resume) => {
+      queue.push(resume);
+      channel.port2.postMessage(null);
+    };
+  }
+  return (resume) => setTimeout(resume, 0);
+}
+
+export function createYielder(intervalMs: number, now: () => number = () => performance.now()) {
+  const schedule = makeScheduler();
+  let last = now();
+  return async function yieldIfDue(): Promise<void> {
+    if (now() - last < intervalMs) return;
+    await new Promise<void>((resume) => schedule(resume));
+    last = now();
+  };
+}

@@ -1,0 +1,18 @@
+// Runs everywhere (types only). The worker's API, typed once: the worker implements it, the client wraps it.
+import type { RunConfig } from './config';
+import type { BackendInfo, RunResult } from './metrics';
+import type { MetricChunk } from './metric-chunk';
+
+export interface RunEvents {
+  /** Called with coalesced per-batch metrics, a few dozen times a second at most. */
+  onMetrics(chunk: MetricChunk): void;
+  /** Called once the backend is active, before the first batch. */
+  onBackend(info: BackendInfo): void;
+}
+
+export interface TrainerApi {
+  /** Runs every mode of `config` in turn and resolves with their summaries. One run at a time. */
+  start(runId: number, config: RunConfig, events: RunEvents): Promise<RunResult>;
+  /** Asks run `runId` to stop after its current batch; resolves at once. */
+  stop(runId: number): Promise<void>;
+}
