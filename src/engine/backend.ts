@@ -23,7 +23,7 @@ export async function activateBackend(tf: Tf, preference: BackendPreference, pro
       fallbacks.push({ backend: name, reason: `${name} is not available in this host` });
       continue;
     }
-    const probe = (await probes[name]?.().catch((e: unknown) => ({ unavailable: String((e as Error)?.message ?? e) }))) ?? {};
+    const probe: ProbeResult = (await probes[name]?.().catch((e: unknown): ProbeResult => ({ unavailable: String((e as Error)?.message ?? e) }))) ?? {};
     if (probe.unavailable) {
       fallbacks.push({ backend: name, reason: probe.unavailable });
       continue;

@@ -2,14 +2,14 @@
 // every mode (so initialLoss is identical across modes and finalLoss is comparable), outside timed regions.
 import type { TrainingData } from './data/types';
 import { forward, meanSquaredError } from './model';
-import type { Tf } from './tf';
+import type { Tensor, Tf } from './tf';
 import type { WeightSet } from './weights';
 
 const CHUNK_ROWS = 8192;
 
 export async function evaluateLoss(tf: Tf, weights: WeightSet, data: TrainingData): Promise<number> {
   const params = weights.values.map((v, i) => tf.tensor(v, weights.shapes[i]));
-  let total = tf.scalar(0);
+  let total: Tensor = tf.scalar(0);
   try {
     for (let start = 0; start < data.samples; start += CHUNK_ROWS) {
       const end = Math.min(data.samples, start + CHUNK_ROWS);

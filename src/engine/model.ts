@@ -1,7 +1,7 @@
 // Runs in worker and Node. The network every mode trains: Dense(relu) hidden layers and a linear output.
 // The Keras-style modes use a tf.Sequential; `loop` and evaluation use the same maths written with ops.
 import type { OptimizerName, RunConfig } from '../shared/config';
-import type { Tf, Tensor } from './tf';
+import type { Scalar, Tf, Tensor } from './tf';
 import type { WeightSet } from './weights';
 
 export function buildSequential(tf: Tf, features: number, hidden: readonly number[], outputs: number, weights: WeightSet) {
@@ -28,8 +28,8 @@ export function forward(tf: Tf, params: readonly Tensor[], x: Tensor): Tensor {
 }
 
 /** Mean squared error, as Keras' 'meanSquaredError' loss computes it for a batch. */
-export function meanSquaredError(tf: Tf, prediction: Tensor, target: Tensor) {
-  return tf.mean(tf.squaredDifference(prediction, target));
+export function meanSquaredError(tf: Tf, prediction: Tensor, target: Tensor): Scalar {
+  return tf.mean(tf.squaredDifference(prediction, target)) as Scalar;
 }
 
 export function makeOptimizer(tf: Tf, name: OptimizerName, learningRate: number) {

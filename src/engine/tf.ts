@@ -5,3 +5,4 @@ import * as tf from '@tensorflow/tfjs';
 export { tf };
 export type Tf = typeof tf;
 export type Tensor = tf.Tensor;
+export type Scalar = tf.Scalar;

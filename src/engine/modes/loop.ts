@@ -24,13 +24,11 @@ export const loopMode: TrainingMode = {
           const lossTensor = tf.tidy(() => {
             const x = tf.tensor2d(rows.x, [end - start, data.features]);
             const y = tf.tensor2d(rows.y, [end - start, data.outputs]);
-            return optimizer.minimize(() => meanSquaredError(tf, forward(tf, params, x), y), true, params);
+            // With returnCost = true, minimize always returns the loss scalar.
+            return optimizer.minimize(() => meanSquaredError(tf, forward(tf, params, x), y), true, params)!;
           });
-          let loss = NaN;
-          if (lossTensor) {
-            loss = (await lossTensor.data())[0];
-            lossTensor.dispose();
-          }
+          const loss = (await lossTensor.data())[0];
+          lossTensor.dispose();
           if (await recorder.batchEnd(epoch, batch, loss, end - start)) break outer;
         }
       }

@@ -1,0 +1,70 @@
+// Runs in Node. Command-line flags → RunConfig. Flags are named like the URL keys and go through the same
+// field table, but the CLI is strict: a bad value is an error, not a silent repair.
+import { FIELD_TABLE, fieldByKey } from '../shared/config';
+import { coerceField, normalizeConfig, quote } from '../shared/config-coerce';
+import type { RunConfig } from '../shared/config';
+
+export interface CliOptions {
+  config: RunConfig;
+  json: boolean;
+  help: boolean;
+}
+
+export class CliUsageError extends Error {
+  override name = 'CliUsageError';
+}
+
+const SWITCHES = ['json', 'help'] as const;
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const raw: Record<string, string> = {};
+  const switches = { json: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h') {
+      switches.help = true;
+      continue;
+    }
+    if (!arg.startsWith('--')) throw new CliUsageError(`unexpected argument ${quote(arg)} (flags look like --samples 4096)`);
+    const eq = arg.indexOf('=');
+    const key = arg.slice(2, eq < 0 ? undefined : eq);
+    if ((SWITCHES as readonly string[]).includes(key)) {
+      if (eq >= 0) throw new CliUsageError(`--${key} takes no value`);
+      switches[key as (typeof SWITCHES)[number]] = true;
+      continue;
+    }
+    const spec = fieldByKey(key);
+    if (!spec) throw new CliUsageError(`unknown flag --${key}; known: ${[...FIELD_TABLE.map((f) => `--${f.key}`), ...SWITCHES.map((s) => `--${s}`)].join(' ')}`);
+    let value: string | undefined;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      // A following flag is not a value, except a negative number.
+      if (value === undefined || (value.startsWith('--') && !/^-\d/.test(value))) throw new CliUsageError(`--${key} needs a value`);
+      i++;
+    }
+    if (key in raw) throw new CliUsageError(`--${key} was given twice`);
+    const checked = coerceField(spec, value);
+    if (checked.problem) throw new CliUsageError(checked.problem.replace(/; using .*$/, ''));
+    raw[key] = value;
+  }
+  const { config } = normalizeConfig(raw, 'key');
+  return { config, ...switches };
+}
+
+export function usage(): string {
+  const lines = FIELD_TABLE.map((f) => {
+    const range = f.kind === 'int' || f.kind === 'number' ? ` (${f.min}…${f.max})` : 'choices' in f ? ` (${f.choices.join('|')})` : '';
+    return `  --${f.key.padEnd(10)} ${f.help}${range}`;
+  });
+  return [
+    'Usage: npm run bench -- [flags]',
+    'Runs fitscope\'s training modes in Node and prints one summary per mode.',
+    '',
+    ...lines,
+    '  --json       print a JSON array of summaries (progress goes to stderr)',
+    '  --help       show this help',
+    '',
+    'Backends in Node: cpu, wasm, webgpu (Dawn). "auto" means wasm, then cpu.',
+  ].join('\n');
+}

@@ -1,0 +1,66 @@
+// Runs in Node: `npm run bench -- --modes fit,loop --samples 4096 --backend wasm [--json]`.
+// The same engine as the page, printing one summary per mode; progress goes to stderr so --json stays clean.
+import { tf } from '../engine/tf';
+import { runExperiment } from '../engine/run';
+import { describeBackend, type BatchMetric } from '../shared/metrics';
+import { CliUsageError, parseArgs, usage } from './args';
+import { formatTable, summariesToJson } from './format-table';
+import { activateNodeBackend } from './node-backends';
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options;
+  try {
+    options = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof CliUsageError) {
+      process.stderr.write(`fitscope bench: ${e.message}\nRun with --help for the flags.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (options.help) {
+    process.stdout.write(`${usage()}\n`);
+    return 0;
+  }
+  const { config } = options;
+  let backend;
+  try {
+    backend = await activateNodeBackend(tf, config.backend);
+  } catch (e) {
+    process.stderr.write(`fitscope bench: ${(e as Error).message}\n`);
+    return 3;
+  }
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`backend: ${describeBackend(backend)}`);
+  log(`data: ${config.dataset}, ${config.samples} samples × ${config.features} features; model ${[config.features, ...config.hidden, 1].join('→')}; ${config.optimizer} lr ${config.learningRate}; batch ${config.batchSize}; ${config.epochs} epochs`);
+
+  const signal = { stopped: false };
+  process.once('SIGINT', () => {
+    log('stopping after the current batch (Ctrl-C again to abort)');
+    signal.stopped = true;
+  });
+  let lastProgress = 0;
+  const onBatch = (m: BatchMetric) => {
+    const now = performance.now();
+    if (now - lastProgress > 1000) {
+      lastProgress = now;
+      log(`  ${m.mode}: epoch ${m.epoch + 1}/${config.epochs}, batch ${m.batch + 1}, loss ${m.loss.toPrecision(4)}`);
+    }
+  };
+  const result = await runExperiment(tf, config, backend.active, {
+    signal,
+    onBatch,
+    onModeEnd: (s) => log(`${s.mode}: ${s.batches} batches, ${s.msPerBatchMedian.toFixed(3)} ms/batch median, loss ${s.initialLoss.toPrecision(4)} → ${s.finalLoss.toPrecision(4)}`),
+  });
+  if (result.stopped) log('stopped early: summaries cover the batches that ran');
+  process.stdout.write(options.json ? `${JSON.stringify(summariesToJson(result.summaries), null, 2)}\n` : `${formatTable(result.summaries)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`fitscope bench: ${(e as Error)?.stack ?? e}\n`);
+    process.exit(1);
+  },
+);

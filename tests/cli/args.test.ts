@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs, usage } from '../../src/cli/args';
+import { DEFAULT_CONFIG, FIELD_TABLE } from '../../src/shared/config';
+
+describe('CLI flags', () => {
+  it('takes a flag for every RunConfig field, named like the URL keys', () => {
+    const options = parseArgs([
+      '--modes', 'loop,fit', '--dataset', 'teacher', '--samples', '2048', '--features', '16', '--batch=64', '--epochs', '3',
+      '--hidden', '128,32', '--optimizer', 'sgd', '--lr', '0.05', '--seed', '7', '--backend', 'wasm', '--json',
+    ]);
+    expect(options.config).toEqual({
+      modes: ['fit', 'loop'], dataset: 'teacher', samples: 2048, features: 16, batchSize: 64, epochs: 3,
+      hidden: [128, 32], optimizer: 'sgd', learningRate: 0.05, seed: 7, backend: 'wasm',
+    });
+    expect(options.json).toBe(true);
+    for (const f of FIELD_TABLE) expect(usage()).toContain(`--${f.key}`);
+  });
+
+  it('uses the defaults when no flag is given', () => {
+    expect(parseArgs([]).config).toEqual(DEFAULT_CONFIG);
+  });
+
+  it.each([
+    [['--samples', 'banana'], /samples: "banana" is not a number/],
+    [['--samples', '0'], /samples: "0" outside 16…1000000/],
+    [['--modes', 'fit,nope'], /modes: ignored "nope"/],
+    [['--optimizer', 'adamw'], /optimizer: "adamw" is not one of/],
+    [['--lr', 'NaN'], /lr: "NaN" is not a number/],
+    [['--hidden', '64,x'], /hidden: dropped "x"/],
+    [['--bogus', '1'], /unknown flag --bogus/],
+    [['--samples'], /--samples needs a value/],
+    [['--samples', '--batch', '2'], /--samples needs a value/],
+    [['--epochs', '1', '--epochs', '2'], /given twice/],
+    [['fit'], /unexpected argument "fit"/],
+    [['--json=yes'], /takes no value/],
+  ])('rejects %j with a clear message', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(message);
+  });
+});

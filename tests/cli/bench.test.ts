@@ -1,0 +1,47 @@
+// Runs the real CLI as a user would (through tsx), on small configs.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { SUMMARY_FIELDS } from '../../src/shared/metrics';
+
+function bench(args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bench.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run bench', () => {
+  it('prints a JSON array with one summary per mode and exactly the summary fields', () => {
+    const { code, stdout, stderr } = bench(['--json', '--samples', '256', '--features', '8', '--hidden', '16', '--epochs', '2', '--backend', 'cpu']);
+    expect(code, stderr).toBe(0);
+    const summaries = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(summaries.map((s) => s.mode)).toEqual(['fit', 'fitDataset', 'trainOnBatch', 'loop']);
+    for (const s of summaries) {
+      expect(Object.keys(s)).toEqual([...SUMMARY_FIELDS]);
+      expect(s.backend).toBe('cpu');
+      expect(s.batches).toBe(16);
+      expect(s.leakedTensors).toBe(0);
+      expect(s.initialLoss).toBe(summaries[0].initialLoss);
+      expect(s.finalLoss as number).toBeLessThan(s.initialLoss as number);
+    }
+    // Progress goes to stderr, so stdout is only the JSON.
+    expect(stderr).toContain('backend: cpu');
+    expect(stderr).not.toContain('tfjs-node');
+  });
+
+  it('prints a table on wasm', () => {
+    const { code, stdout, stderr } = bench(['--samples', '128', '--features', '4', '--hidden', '8', '--epochs', '1', '--modes', 'fit,loop', '--backend', 'wasm']);
+    expect(code, stderr).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^mode\s+backend\s+samples\s+batchSize/);
+    expect(lines.slice(1).map((l) => l.split(/\s+/).slice(0, 2))).toEqual([['fit', 'wasm'], ['loop', 'wasm']]);
+  });
+
+  it('exits non-zero with a clear message on a bad flag or an unusable backend', () => {
+    const bad = bench(['--batch', '-3']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('batch: "-3" outside 1…65536');
+    expect(bad.stdout).toBe('');
+    const webgl = bench(['--backend', 'webgl', '--samples', '64']);
+    expect(webgl.code).toBe(3);
+    expect(webgl.stderr).toContain('webgl is a browser backend');
+  });
+});

@@ -1,0 +1,31 @@
+// Node test helpers: the engine on tfjs' pure-JS cpu backend.
+import { tf } from '../../src/engine/tf';
+import { runExperiment, type RunHooks } from '../../src/engine/run';
+import { DEFAULT_CONFIG, cloneConfig, type RunConfig } from '../../src/shared/config';
+import type { BatchMetric } from '../../src/shared/metrics';
+
+export { tf };
+
+export async function useCpu(): Promise<void> {
+  await tf.setBackend('cpu');
+  await tf.ready();
+}
+
+export function smallConfig(overrides: Partial<RunConfig> = {}): RunConfig {
+  return { ...cloneConfig(DEFAULT_CONFIG as RunConfig), samples: 1024, features: 8, hidden: [32], batchSize: 32, epochs: 3, ...overrides };
+}
+
+export async function run(config: RunConfig, opts: { stopAfter?: number } = {}) {
+  const metrics: BatchMetric[] = [];
+  const signal = { stopped: false };
+  const hooks: RunHooks = {
+    signal,
+    onBatch(m) {
+      metrics.push(m);
+      // Stop after the n-th batch of each mode, then let the next mode run too.
+      if (opts.stopAfter !== undefined && metrics.filter((x) => x.mode === m.mode).length >= opts.stopAfter) signal.stopped = true;
+    },
+  };
+  const result = await runExperiment(tf, config, 'cpu', hooks);
+  return { result, metrics };
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { MetricPacker, unpackChunk } from '../../src/shared/metric-chunk';
+import type { BatchMetric } from '../../src/shared/metrics';
+
+const metric = (i: number, gpu: boolean): BatchMetric => ({
+  mode: i % 2 ? 'loop' : 'fitDataset', epoch: i >> 3, batch: i % 8, loss: 1 / (i + 1), ms: 0.5 + i, samplesSeen: 32 * (i + 1),
+  numTensors: 20 + i, numBytes: 1000 * i, gpuBytesInUse: gpu ? 4096 * i : null, gpuBytesAllocated: gpu ? 8192 : null,
+});
+
+describe('metric chunks', () => {
+  it('pack and unpack rows exactly, growing as needed, and start empty after take()', () => {
+    const packer = new MetricPacker(2);
+    const rows = Array.from({ length: 37 }, (_, i) => metric(i, i % 3 === 0));
+    rows.forEach((r) => packer.push(r));
+    const chunk = packer.take();
+    expect(chunk.count).toBe(37);
+    expect(unpackChunk(chunk)).toEqual(rows);
+    expect(packer.size).toBe(0);
+    expect(packer.take().count).toBe(0);
+  });
+});
