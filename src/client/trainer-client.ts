@@ -1,0 +1,159 @@
+// Runs in the page (main thread). The page's half of the worker bridge, no React: starts the worker lazily,
+// streams unpacked metrics to the caller, reconciles the stream with the result, and hard-stops (terminate +
+// lazy respawn) when a cooperative stop does not come back in time.
+import * as Comlink from 'comlink';
+import { cloneConfig, type RunConfig } from '../shared/config';
+import { ERROR_NAMES, FitscopeError } from '../shared/errors';
+import { unpackChunk, type MetricChunk } from '../shared/metric-chunk';
+import type { BackendInfo, BatchMetric, RunResult } from '../shared/metrics';
+import type { RunEvents, TrainerApi } from '../shared/trainer-api';
+
+export interface RunCallbacks {
+  /** Per-batch metrics in arrival order, a few dozen calls a second at most. */
+  onMetrics(metrics: BatchMetric[]): void;
+  /** The backend that actually runs, before the first batch. */
+  onBackend?(info: BackendInfo): void;
+}
+
+export interface ClientRunResult extends RunResult {
+  /** Batches this page received. Below totalBatches only when the last chunks did not arrive in time. */
+  receivedBatches: number;
+}
+
+export interface TrainerClientOptions {
+  /** Makes the worker; tests pass their own. */
+  createWorker?: () => Worker;
+  /** How long a cooperative stop may take before the worker is terminated. */
+  stopGraceMs?: number;
+  /** How long to wait, once the result is in, for chunks still on their way. */
+  reconcileTimeoutMs?: number;
+}
+
+interface RunState {
+  runId: number;
+  received: number;
+  lose(error: Error): void;
+  stopTimer?: ReturnType<typeof setTimeout>;
+  /** Set while waiting for the last chunks. */
+  wake?: () => void;
+}
+
+function createTrainerWorker(): Worker {
+  // Written out literally so that Vite finds and bundles the worker.
+  return new Worker(new URL('../worker/entry.ts', import.meta.url), { type: 'module', name: 'fitscope-trainer' });
+}
+
+export class TrainerClient {
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<TrainerApi> | null = null;
+  private current: RunState | null = null;
+  private nextRunId = 1;
+  private readonly createWorker: () => Worker;
+  private readonly stopGraceMs: number;
+  private readonly reconcileTimeoutMs: number;
+
+  constructor(options: TrainerClientOptions = {}) {
+    this.createWorker = options.createWorker ?? createTrainerWorker;
+    this.stopGraceMs = options.stopGraceMs ?? 3000;
+    this.reconcileTimeoutMs = options.reconcileTimeoutMs ?? 2000;
+  }
+
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  async run(config: RunConfig, callbacks: RunCallbacks): Promise<ClientRunResult> {
+    if (this.current) throw new FitscopeError(ERROR_NAMES.runInProgress, 'A run is already in progress; stop it first');
+    const api = this.ensureApi();
+    let lose!: (error: Error) => void;
+    const lost = new Promise<never>((_, reject) => (lose = reject));
+    lost.catch(() => {});
+    const state: RunState = { runId: this.nextRunId++, received: 0, lose };
+    this.current = state;
+    const events: RunEvents = {
+      onMetrics: (chunk: MetricChunk) => {
+        if (this.current !== state) return;
+        // Counted before the caller sees it, so a throwing callback cannot stall the reconcile.
+        state.received += chunk.count;
+        try {
+          callbacks.onMetrics(unpackChunk(chunk));
+        } finally {
+          state.wake?.();
+        }
+      },
+      onBackend: (info: BackendInfo) => {
+        if (this.current === state) callbacks.onBackend?.(info);
+      },
+    };
+    try {
+      const result = await Promise.race([api.start(state.runId, cloneConfig(config), Comlink.proxy(events)), lost]);
+      // The result travels on the worker's port, the chunks on the events port: the result may come first.
+      const receivedBatches = await Promise.race([this.waitForBatches(state, result.totalBatches), lost]);
+      return { ...result, receivedBatches };
+    } finally {
+      clearTimeout(state.stopTimer);
+      state.wake = undefined;
+      if (this.current === state) this.current = null;
+    }
+  }
+
+  /** Asks the run to stop after its current batch; terminates the worker if that takes too long. */
+  stop(): void {
+    const state = this.current;
+    if (!state || state.stopTimer !== undefined) return;
+    this.api?.stop(state.runId).catch(() => {});
+    state.stopTimer = setTimeout(() => {
+      if (this.current !== state) return;
+      this.loseWorker(`The run did not stop within ${this.stopGraceMs / 1000} s, so its worker was terminated; the next run starts a fresh one`);
+    }, this.stopGraceMs);
+  }
+
+  /** Terminates the worker now; a running run rejects with WorkerLostError. */
+  terminate(): void {
+    this.loseWorker('The training worker was terminated');
+  }
+
+  private ensureApi(): Comlink.Remote<TrainerApi> {
+    if (this.api) return this.api;
+    const worker = this.createWorker();
+    const onError = (event: Event) => {
+      event.preventDefault();
+      const detail = (event as ErrorEvent).message;
+      if (this.worker === worker) this.loseWorker(`The training worker failed: ${detail || 'it could not be loaded, or it crashed'}`);
+    };
+    worker.addEventListener('error', onError);
+    worker.addEventListener('messageerror', () => {
+      if (this.worker === worker) this.loseWorker('The training worker sent a message the page could not read');
+    });
+    this.worker = worker;
+    this.api = Comlink.wrap<TrainerApi>(worker);
+    return this.api;
+  }
+
+  private waitForBatches(state: RunState, total: number): Promise<number> {
+    if (state.received >= total) return Promise.resolve(state.received);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        state.wake = undefined;
+        resolve(state.received);
+      };
+      const timer = setTimeout(done, this.reconcileTimeoutMs);
+      state.wake = () => {
+        if (state.received >= total) done();
+      };
+    });
+  }
+
+  private loseWorker(message: string): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+    const state = this.current;
+    this.current = null;
+    if (state) {
+      clearTimeout(state.stopTimer);
+      state.lose(new FitscopeError(ERROR_NAMES.workerLost, message));
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// Runs in the worker and in Node tests. The trainer API object: one run at a time, the engine's per-batch
+// metrics packed into columnar chunks and flushed at most every FLUSH_INTERVAL_MS. No Comlink here: the host
+// injects tf, the backend probes and how a chunk is marked for transfer.
+import type { BackendName, RunConfig } from '../shared/config';
+import { normalizeConfig } from '../shared/config-coerce';
+import { ERROR_NAMES, FitscopeError } from '../shared/errors';
+import { MetricPacker, type MetricChunk } from '../shared/metric-chunk';
+import type { BackendInfo, RunResult } from '../shared/metrics';
+import type { RunEvents, TrainerApi } from '../shared/trainer-api';
+import { activateBackend, type BackendProbes } from '../engine/backend';
+import { runExperiment } from '../engine/run';
+import type { StopSignal } from '../engine/batch-recorder';
+import type { Tf } from '../engine/tf';
+import { explainUnregistered } from './backend-reasons';
+
+export const FLUSH_INTERVAL_MS = 50;
+
+export interface TrainerDeps {
+  tf: Tf;
+  /** Explain why a backend cannot run here (e.g. WebGPU without an adapter). */
+  probes?: BackendProbes;
+  /** Backends tried by 'auto', in order. Defaults to the engine's webgpu → webgl → wasm → cpu. */
+  available?: readonly BackendName[];
+  /** Marks a chunk's buffer for transfer (Comlink.transfer in the worker); identity in Node. */
+  transfer?: (chunk: MetricChunk, transferables: Transferable[]) => MetricChunk;
+  /** Called once a run is over and every event has been sent (the worker releases the events proxy). */
+  releaseEvents?: (events: RunEvents) => void;
+  now?: () => number;
+  flushIntervalMs?: number;
+}
+
+interface ActiveRun {
+  runId: number;
+  signal: StopSignal;
+}
+
+/** Calls an event without waiting for it; a proxied call returns a promise whose failure must not go unhandled. */
+function fire(call: () => unknown): void {
+  try {
+    const result = call();
+    if (result && typeof (result as Promise<unknown>).catch === 'function') (result as Promise<unknown>).catch(() => {});
+  } catch {
+    // The page went away or its handler failed: training does not depend on the viewer.
+  }
+}
+
+export function createTrainer(deps: TrainerDeps): TrainerApi {
+  const { tf, probes = {}, available } = deps;
+  const transfer = deps.transfer ?? ((chunk) => chunk);
+  const now = deps.now ?? (() => performance.now());
+  const flushInterval = deps.flushIntervalMs ?? FLUSH_INTERVAL_MS;
+  let active: ActiveRun | null = null;
+
+  async function activate(config: RunConfig): Promise<BackendInfo> {
+    const reasons = await explainUnregistered(tf, config.backend, probes, available);
+    try {
+      const info = await activateBackend(tf, config.backend, probes, available);
+      return { ...info, fallbacks: info.fallbacks.map((f) => ({ ...f, reason: reasons.rewrite(f.backend, f.reason) })) };
+    } catch (e) {
+      const error = e as Error;
+      if (error?.name === ERROR_NAMES.backendUnavailable) throw new FitscopeError(ERROR_NAMES.backendUnavailable, reasons.rewriteText(error.message));
+      throw e;
+    }
+  }
+
+  async function start(runId: number, rawConfig: RunConfig, events: RunEvents): Promise<RunResult> {
+    // Claimed before the first await, so two starts in the same turn cannot both pass.
+    if (active) throw new FitscopeError(ERROR_NAMES.runInProgress, `Run ${active.runId} is still in progress; stop it first`);
+    const run: ActiveRun = { runId, signal: { stopped: false } };
+    active = run;
+    const packer = new MetricPacker();
+    let lastFlush = now();
+    const flush = (): void => {
+      if (packer.size === 0) return;
+      const chunk = packer.take();
+      fire(() => events.onMetrics(transfer(chunk, [chunk.data.buffer])));
+      lastFlush = now();
+    };
+    try {
+      // The message may come from anywhere: rebuild it as the URL decoder would, but refuse instead of repairing.
+      const { config, warnings } = normalizeConfig(rawConfig as unknown as Record<string, unknown>, 'name');
+      if (warnings.length) throw new FitscopeError(ERROR_NAMES.invalidConfig, `Invalid run configuration: ${warnings.join('; ')}`);
+      const backend = await activate(config);
+      // Awaited (one round trip per run) so the page knows the backend before the first chunk arrives.
+      await events.onBackend(backend);
+      lastFlush = now();
+      const experiment = await runExperiment(tf, config, backend.active, {
+        signal: run.signal,
+        onBatch(metric) {
+          packer.push(metric);
+          // Time is checked here, between batches: no timer runs inside the training loop.
+          if (now() - lastFlush >= flushInterval) flush();
+        },
+      });
+      flush();
+      return { runId, backend, ...experiment };
+    } finally {
+      flush();
+      if (active === run) active = null;
+      deps.releaseEvents?.(events);
+    }
+  }
+
+  async function stop(runId: number): Promise<void> {
+    if (active && active.runId === runId) active.signal.stopped = true;
+  }
+
+  return { start, stop };
+}

@@ -1,0 +1,169 @@
+// Runs in Node. The page's bridge against an in-process "worker": a MessageChannel with Comlink on both ends,
+// so reconcile and hard stop are tested with the real wire protocol.
+import * as Comlink from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, cloneConfig, type RunConfig } from '../../src/shared/config';
+import { ERROR_NAMES } from '../../src/shared/errors';
+import { MetricPacker } from '../../src/shared/metric-chunk';
+import type { BackendInfo, BatchMetric, RunResult } from '../../src/shared/metrics';
+import type { RunEvents, TrainerApi } from '../../src/shared/trainer-api';
+import { TrainerClient } from '../../src/client/trainer-client';
+
+const BACKEND: BackendInfo = { active: 'cpu', requested: 'cpu', fallbacks: [] };
+const CONFIG: RunConfig = { ...cloneConfig(DEFAULT_CONFIG as RunConfig), backend: 'cpu' };
+const open: MessagePort[] = [];
+
+function metric(batch: number): BatchMetric {
+  return { mode: 'loop', epoch: 0, batch, loss: 1 / (batch + 1), ms: 1, samplesSeen: batch, numTensors: 4, numBytes: 64, gpuBytesInUse: null, gpuBytesAllocated: null };
+}
+
+function chunkOf(from: number, count: number) {
+  const packer = new MetricPacker();
+  for (let i = 0; i < count; i++) packer.push(metric(from + i));
+  return packer.take();
+}
+
+function result(runId: number, totalBatches: number, stopped = false): RunResult {
+  return { runId, backend: BACKEND, summaries: [], batchCounts: { loop: totalBatches }, totalBatches, stopped };
+}
+
+/** A Worker stand-in: the client's end of a MessageChannel whose other end exposes `api`. */
+function fakeWorkerFactory(api: TrainerApi) {
+  const made: { terminated: boolean }[] = [];
+  const create = () => {
+    const { port1, port2 } = new MessageChannel();
+    open.push(port1, port2);
+    Comlink.expose(api, port2);
+    const state = { terminated: false };
+    made.push(state);
+    return Object.assign(port1, {
+      terminate() {
+        state.terminated = true;
+        port1.close();
+        port2.close();
+      },
+    }) as unknown as Worker;
+  };
+  return { create, made };
+}
+
+afterEach(() => {
+  for (const port of open.splice(0)) port.close();
+});
+
+describe('TrainerClient', () => {
+  it('waits for chunks that arrive after the result', async () => {
+    const api: TrainerApi = {
+      async start(runId, _config, events: RunEvents) {
+        await events.onBackend(BACKEND);
+        void events.onMetrics(chunkOf(0, 3));
+        // The last chunk goes out only after the result has been sent.
+        setTimeout(() => void events.onMetrics(chunkOf(3, 2)), 50);
+        return result(runId, 5);
+      },
+      async stop() {},
+    };
+    const { create } = fakeWorkerFactory(api);
+    const client = new TrainerClient({ createWorker: create, reconcileTimeoutMs: 2000 });
+    const received: BatchMetric[] = [];
+    const backends: BackendInfo[] = [];
+    const out = await client.run(CONFIG, { onMetrics: (m) => received.push(...m), onBackend: (b) => backends.push(b) });
+    expect(out.totalBatches).toBe(5);
+    expect(out.receivedBatches).toBe(5);
+    expect(received.map((m) => m.batch)).toEqual([0, 1, 2, 3, 4]);
+    expect(backends).toEqual([BACKEND]);
+    expect(client.running).toBe(false);
+  });
+
+  it('gives up waiting after the reconcile timeout and says how many arrived', async () => {
+    const api: TrainerApi = {
+      async start(runId, _config, events) {
+        await events.onBackend(BACKEND);
+        void events.onMetrics(chunkOf(0, 2));
+        return result(runId, 10);
+      },
+      async stop() {},
+    };
+    const client = new TrainerClient({ createWorker: fakeWorkerFactory(api).create, reconcileTimeoutMs: 100 });
+    const out = await client.run(CONFIG, { onMetrics: () => {} });
+    expect(out.totalBatches).toBe(10);
+    expect(out.receivedBatches).toBe(2);
+  });
+
+  it('stops cooperatively when the worker answers', async () => {
+    let stopRun: (() => void) | undefined;
+    const api: TrainerApi = {
+      start: (runId) => new Promise((resolve) => (stopRun = () => resolve(result(runId, 0, true)))),
+      async stop() {
+        stopRun?.();
+      },
+    };
+    const { create, made } = fakeWorkerFactory(api);
+    const client = new TrainerClient({ createWorker: create, stopGraceMs: 1000 });
+    const running = client.run(CONFIG, { onMetrics: () => {} });
+    await new Promise((r) => setTimeout(r, 20));
+    client.stop();
+    const out = await running;
+    expect(out.stopped).toBe(true);
+    expect(made).toEqual([{ terminated: false }]);
+  });
+
+  it('terminates a worker that does not stop, rejects with WorkerLostError and respawns on the next run', async () => {
+    let calls = 0;
+    const api: TrainerApi = {
+      start: (runId) => {
+        calls++;
+        // The first run never ends (a long GPU step, a hung backend); later ones end at once.
+        return calls === 1 ? new Promise(() => {}) : Promise.resolve(result(runId, 0));
+      },
+      async stop() {},
+    };
+    const { create, made } = fakeWorkerFactory(api);
+    const client = new TrainerClient({ createWorker: create, stopGraceMs: 100 });
+    const running = client.run(CONFIG, { onMetrics: () => {} });
+    await new Promise((r) => setTimeout(r, 20));
+    const t0 = Date.now();
+    client.stop();
+    await expect(running).rejects.toMatchObject({ name: ERROR_NAMES.workerLost });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(90);
+    expect(made).toEqual([{ terminated: true }]);
+    expect(client.running).toBe(false);
+    const next = await client.run(CONFIG, { onMetrics: () => {} });
+    expect(next.runId).toBe(2);
+    expect(made).toHaveLength(2);
+  });
+
+  it('rejects a second run while one is in progress', async () => {
+    const api: TrainerApi = { start: () => new Promise(() => {}), async stop() {} };
+    const client = new TrainerClient({ createWorker: fakeWorkerFactory(api).create });
+    const first = client.run(CONFIG, { onMetrics: () => {} });
+    await expect(client.run(CONFIG, { onMetrics: () => {} })).rejects.toMatchObject({ name: ERROR_NAMES.runInProgress });
+    client.terminate();
+    await expect(first).rejects.toMatchObject({ name: ERROR_NAMES.workerLost });
+  });
+
+  it("turns the worker's error event into WorkerLostError", async () => {
+    const api: TrainerApi = { start: () => new Promise(() => {}), async stop() {} };
+    let worker: Worker | undefined;
+    const { create } = fakeWorkerFactory(api);
+    const client = new TrainerClient({ createWorker: () => (worker = create()) });
+    const running = client.run(CONFIG, { onMetrics: () => {} });
+    const event = new Event('error') as Event & { message?: string };
+    Object.defineProperty(event, 'message', { value: 'Uncaught SyntaxError: boom' });
+    worker!.dispatchEvent(event);
+    await expect(running).rejects.toMatchObject({ name: ERROR_NAMES.workerLost, message: expect.stringContaining('boom') });
+  });
+
+  it('passes errors from the worker through by name', async () => {
+    const api: TrainerApi = {
+      async start() {
+        const error = new Error('No backend could start (webgpu: no WebGPU adapter)');
+        error.name = ERROR_NAMES.backendUnavailable;
+        throw error;
+      },
+      async stop() {},
+    };
+    const client = new TrainerClient({ createWorker: fakeWorkerFactory(api).create });
+    await expect(client.run(CONFIG, { onMetrics: () => {} })).rejects.toMatchObject({ name: ERROR_NAMES.backendUnavailable, message: expect.stringContaining('no WebGPU adapter') });
+  });
+});
