@@ -1,33 +1,56 @@
-// Runs in worker and Node. Every mode reports each finished batch here: time, loss, memory. The recorder's own
-// bookkeeping happens between batch marks, so it is not counted in any batch's time.
+// Runs in worker and Node. Every mode reports each finished batch here: time (split into data wait and step),
+// loss (read back only as the policy says), memory. The recorder's own bookkeeping happens between batch
+// marks, so it is not counted in any batch's time.
 import type { ModeName } from '../shared/config';
 import type { BatchMetric, MemoryReading } from '../shared/metrics';
+import { LossReader } from './loss-reader';
 import { readMemory } from './memory';
-import type { Tf } from './tf';
+import { PeakTracker } from './peak-tracker';
+import type { Scalar, Tf } from './tf';
 import { createYielder } from './yield';
 
 export interface StopSignal {
   stopped: boolean;
 }
 
+export interface RecorderOptions {
+  /** Read tf.memory() at every batch end for the stream (counters only, no GPU sync). Default true. */
+  sampleMemory?: boolean;
+  /** Hook tensor allocation for the true peak. Default true. */
+  trackPeak?: boolean;
+}
+
 const YIELD_INTERVAL_MS = 50;
 
 export class BatchRecorder {
   readonly batchMs: number[] = [];
-  peakBytes = 0;
-  peakTensors = 0;
+  readonly dataMs: number[] = [];
   samplesSeen = 0;
+  residentBytes = 0;
+  peakGpuAllocated = NaN;
+  timing: 'batch' | 'epoch' = 'batch';
   private startedAt = 0;
   private lastMark = 0;
+  private pendingDataMs = 0;
+  private dataMeasured = false;
   private endedAt: number | null = null;
   private readonly yieldIfDue = createYielder(YIELD_INTERVAL_MS);
+  private readonly peaks: PeakTracker | null;
+  private batchEndPeakBytes = 0;
+  private batchEndPeakTensors = 0;
+  private readonly sampleEveryBatch: boolean;
 
   constructor(
     private readonly tf: Tf,
     readonly mode: ModeName,
     private readonly sink: (metric: BatchMetric) => void,
     readonly signal: StopSignal,
-  ) {}
+    readonly loss: LossReader,
+    options: RecorderOptions = {},
+  ) {
+    this.sampleEveryBatch = options.sampleMemory ?? true;
+    this.peaks = options.trackPeak === false ? null : new PeakTracker(tf);
+  }
 
   /** Marks the start of training: everything after this, data upload included, is the mode's cost. */
   start(): void {
@@ -35,29 +58,85 @@ export class BatchRecorder {
     this.startedAt = this.lastMark = performance.now();
   }
 
-  /** Reads backend memory and keeps the peak. Call it where a mode holds more than at batch end. */
+  /** Reads backend memory and keeps the peaks. */
   sampleMemory(): MemoryReading {
     const memory = readMemory(this.tf);
-    if (memory.numBytes > this.peakBytes) this.peakBytes = memory.numBytes;
-    if (memory.numTensors > this.peakTensors) this.peakTensors = memory.numTensors;
+    this.batchEndPeakBytes = Math.max(this.batchEndPeakBytes, memory.numBytes);
+    this.batchEndPeakTensors = Math.max(this.batchEndPeakTensors, memory.numTensors);
+    this.peaks?.observe(memory.numBytes, memory.numTensors);
+    if (memory.gpuBytesAllocated !== null && !(memory.gpuBytesAllocated <= this.peakGpuAllocated)) this.peakGpuAllocated = memory.gpuBytesAllocated;
     return memory;
   }
 
-  /** Records one finished batch and resolves true when the run was asked to stop. */
-  async batchEnd(epoch: number, batch: number, loss: number, batchSamples: number): Promise<boolean> {
+  /** Adds time the current batch spent waiting for its data (called by the data pipeline or the loop). */
+  addDataMs(ms: number): void {
+    this.pendingDataMs += ms;
+    this.dataMeasured = true;
+  }
+
+  /**
+   * Records one finished batch and resolves true when the run was asked to stop. `loss` is a number when the
+   * mode already read it (trainOnBatch) or a scalar still on the backend (read here only if the policy says).
+   */
+  async batchEnd(epoch: number, batch: number, loss: number | Scalar, batchSamples: number): Promise<boolean> {
     const ms = performance.now() - this.lastMark;
-    this.batchMs.push(ms);
-    this.samplesSeen += batchSamples;
-    const memory = this.sampleMemory();
-    this.sink({ mode: this.mode, epoch, batch, loss, ms, samplesSeen: this.samplesSeen, ...memory });
+    const reading = typeof loss === 'number' ? this.loss.takeNumber(epoch, loss, batchSamples) : await this.loss.takeTensor(epoch, batch, loss, batchSamples);
+    this.record(epoch, batch, ms, reading.loss, reading.meanLoss, batchSamples);
     await this.yieldIfDue();
     this.lastMark = performance.now();
     return this.signal.stopped;
   }
 
-  /** Marks the end of training (before final weights are read back for evaluation). */
+  /**
+   * With per-batch callbacks off there is no per-batch hook: one record per epoch, its time the epoch's
+   * average per batch, marked timing = 'epoch'.
+   */
+  async epochEnd(epoch: number, batchesInEpoch: number, samplesInEpoch: number): Promise<boolean> {
+    this.timing = 'epoch';
+    const perBatch = (performance.now() - this.lastMark) / Math.max(1, batchesInEpoch);
+    for (let i = 0; i < batchesInEpoch; i++) this.batchMs.push(perBatch);
+    this.samplesSeen += samplesInEpoch;
+    const memory = this.sampleMemory();
+    this.sink({ mode: this.mode, epoch, batch: batchesInEpoch - 1, loss: NaN, meanLoss: NaN, ms: perBatch, dataMs: NaN, samplesSeen: this.samplesSeen, ...memory });
+    await this.yieldIfDue();
+    this.lastMark = performance.now();
+    return this.signal.stopped;
+  }
+
+  private record(epoch: number, batch: number, ms: number, loss: number, meanLoss: number, batchSamples: number): void {
+    this.batchMs.push(ms);
+    const dataMs = this.dataMeasured ? this.pendingDataMs : NaN;
+    if (this.dataMeasured) this.dataMs.push(dataMs);
+    this.pendingDataMs = 0;
+    this.dataMeasured = false;
+    this.samplesSeen += batchSamples;
+    const memory: MemoryReading = this.sampleEveryBatch ? this.sampleMemory() : { numTensors: NaN, numBytes: NaN, gpuBytesInUse: null, gpuBytesAllocated: null };
+    this.sink({ mode: this.mode, epoch, batch, loss, meanLoss, ms, dataMs, samplesSeen: this.samplesSeen, ...memory });
+  }
+
+  /** Marks the end of training (before final weights are read back for evaluation) and unhooks allocation. */
   finish(): void {
-    this.endedAt ??= performance.now();
+    if (this.endedAt !== null) return;
+    this.endedAt = performance.now();
+    this.sampleMemory();
+    this.peaks?.dispose();
+  }
+
+  get peakBytes(): number {
+    return this.peaks?.hooked ? this.peaks.peakBytes : this.batchEndPeakBytes;
+  }
+
+  get peakTensors(): number {
+    return this.peaks?.hooked ? this.peaks.peakTensors : this.batchEndPeakTensors;
+  }
+
+  get peakSource(): 'allocation' | 'batch-end' {
+    return this.peaks?.hooked ? 'allocation' : 'batch-end';
+  }
+
+  /** The highest reading at batch ends only: what a naive sampler would report. */
+  get batchEndPeak(): { bytes: number; tensors: number } {
+    return { bytes: this.batchEndPeakBytes, tensors: this.batchEndPeakTensors };
   }
 
   get totalMs(): number {

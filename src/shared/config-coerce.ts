@@ -15,6 +15,8 @@ export interface ConfigResult {
 }
 
 const MAX_SHOWN = 40;
+const TRUE_WORDS = ['1', 'true', 'on', 'yes'];
+const FALSE_WORDS = ['0', 'false', 'off', 'no'];
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Quotes user input for a message, shortened and with control characters made visible. */
@@ -79,6 +81,23 @@ export function coerceField(spec: FieldSpec, raw: unknown): Coerced<unknown> {
       return match !== undefined
         ? { value: match }
         : { value: fallback, problem: `${spec.key}: ${quote(raw)} is not one of ${spec.choices.join(', ')}; using ${describe(fallback)}` };
+    }
+    case 'bool': {
+      const text = typeof raw === 'boolean' ? String(raw) : typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
+      if (text !== undefined && TRUE_WORDS.includes(text)) return { value: true };
+      if (text !== undefined && FALSE_WORDS.includes(text)) return { value: false };
+      return { value: fallback, problem: `${spec.key}: ${quote(raw)} is not on/off; using ${fallback ? 'on' : 'off'}` };
+    }
+    case 'readback': {
+      const text = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
+      if (text === 'every' || text === 'epoch') return { value: text };
+      const n = parseNumber(text);
+      if (n === 1) return { value: 'every' };
+      if (n !== undefined && n >= 0) {
+        const one = coerceNumber(spec, text, fallback as number, true);
+        return one.problem ? { value: one.value, problem: one.problem } : { value: one.value };
+      }
+      return { value: fallback, problem: `${spec.key}: ${quote(raw)} is not every, epoch or a number of batches; using ${describe(fallback)}` };
     }
     case 'choiceList': {
       const parts = splitList(raw);

@@ -16,6 +16,24 @@ export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
 export type BackendName = Exclude<BackendPreference, 'auto'>;
 export const AUTO_BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
+export const DATA_SOURCES = ['memory', 'compute', 'shards'] as const;
+export type DataSource = (typeof DATA_SOURCES)[number];
+
+export const GENERATOR_YIELDS = ['batches', 'samples'] as const;
+export type GeneratorYields = (typeof GENERATOR_YIELDS)[number];
+
+export const FEEDS = ['arrays', 'pipeline'] as const;
+export type Feed = (typeof FEEDS)[number];
+
+export const YIELD_EVERY = ['never', 'auto', 'batch', 'epoch'] as const;
+export type YieldEvery = (typeof YIELD_EVERY)[number];
+
+export const LOSS_VIEWS = ['batch', 'keras'] as const;
+export type LossView = (typeof LOSS_VIEWS)[number];
+
+/** How often the loss is read back to the CPU: every batch, every N batches (N ≥ 2), or at each epoch's end. */
+export type Readback = 'every' | 'epoch' | number;
+
 export interface RunConfig {
   modes: ModeName[];
   dataset: DatasetName;
@@ -28,6 +46,32 @@ export interface RunConfig {
   learningRate: number;
   seed: number;
   backend: BackendPreference;
+  /** Loss readback policy for fit, fitDataset and loop (trainOnBatch always reads every batch). */
+  readback: Readback;
+  /** Where the generator pipeline gets samples: arrays in memory, computed on the fly, or shards read on demand. */
+  source: DataSource;
+  /** Simulated I/O wait per batch in the generator (a real wait, like a slow disk or network). */
+  latencyMs: number;
+  /** Augmentation passes per sample in the generator (noise and jitter: real computation). */
+  augment: number;
+  /** Whether the generator yields ready batches, or single samples grouped with .batch(). */
+  genYields: GeneratorYields;
+  /** .prefetch(n) depth on the generator pipeline; 0 = none. */
+  prefetch: number;
+  /** Where trainOnBatch and loop take batches: straight from arrays, or through the same pipeline as fitDataset. */
+  feed: Feed;
+  /** fit only: shuffle the samples each epoch (Keras fit's shuffle). */
+  shuffle: boolean;
+  /** fit only: fraction of the last samples held out for validation (Keras fit's validation_split). */
+  validationSplit: number;
+  /** fit and fitDataset: how often tfjs yields to the event loop (an animation frame where one exists). */
+  yieldEvery: YieldEvery;
+  /** fit and fitDataset: per-batch callbacks (timing, memory, loss) on, or off (epoch-level only). */
+  callbacks: boolean;
+  /** Show the raw batch loss (tfjs) or Keras' running mean over the epoch. */
+  lossView: LossView;
+  /** Memory budget for the guard, in MB; 0 = the backend's own limit. */
+  budgetMb: number;
 }
 
 interface FieldBase<K extends keyof RunConfig> {
@@ -40,13 +84,21 @@ interface FieldBase<K extends keyof RunConfig> {
 }
 
 export type FieldSpec =
-  | (FieldBase<'samples' | 'features' | 'batchSize' | 'epochs' | 'seed'> & {
+  | (FieldBase<'samples' | 'features' | 'batchSize' | 'epochs' | 'seed' | 'augment' | 'prefetch' | 'budgetMb'> & {
       kind: 'int';
       min: number;
       max: number;
+      /** Value a bare CLI flag stands for (e.g. `--augment` = 1 pass). */
+      bare?: string;
     })
-  | (FieldBase<'learningRate'> & { kind: 'number'; min: number; max: number })
-  | (FieldBase<'dataset' | 'optimizer' | 'backend'> & { kind: 'choice'; choices: readonly string[] })
+  | (FieldBase<'learningRate' | 'latencyMs' | 'validationSplit'> & { kind: 'number'; min: number; max: number })
+  | (FieldBase<'dataset' | 'optimizer' | 'backend' | 'source' | 'genYields' | 'feed' | 'yieldEvery' | 'lossView'> & {
+      kind: 'choice';
+      choices: readonly string[];
+    })
+  | (FieldBase<'shuffle' | 'callbacks'> & { kind: 'bool' })
+  /** 'every', 'epoch', or an integer N in min…max (read every N batches). */
+  | (FieldBase<'readback'> & { kind: 'readback'; min: number; max: number })
   | (FieldBase<'modes'> & { kind: 'choiceList'; choices: readonly string[] })
   | (FieldBase<'hidden'> & { kind: 'intList'; min: number; max: number; maxLength: number });
 
@@ -62,6 +114,19 @@ export const DEFAULT_CONFIG: Readonly<RunConfig> = Object.freeze({
   learningRate: 0.01,
   seed: 42,
   backend: 'auto',
+  readback: 'every',
+  source: 'memory',
+  latencyMs: 0,
+  augment: 0,
+  genYields: 'batches',
+  prefetch: 0,
+  feed: 'arrays',
+  shuffle: false,
+  validationSplit: 0,
+  yieldEvery: 'never',
+  callbacks: true,
+  lossView: 'batch',
+  budgetMb: 0,
 });
 
 export const FIELD_TABLE: readonly FieldSpec[] = [
@@ -79,6 +144,19 @@ export const FIELD_TABLE: readonly FieldSpec[] = [
   { name: 'learningRate', key: 'lr', kind: 'number', min: 1e-6, max: 10, label: 'Learning rate', help: 'optimizer learning rate' },
   { name: 'seed', key: 'seed', kind: 'int', min: 0, max: 2_147_483_647, label: 'Seed', help: 'same seed = same data and initial weights for every mode' },
   { name: 'backend', key: 'backend', kind: 'choice', choices: BACKEND_PREFERENCES, label: 'Backend', help: 'auto tries webgpu → webgl → wasm → cpu and shows what it got' },
+  { name: 'readback', key: 'readback', kind: 'readback', min: 2, max: 100_000, label: 'Loss readback', help: 'every | N | epoch: how often the loss is read back to the CPU (a GPU sync); trainOnBatch always reads every batch' },
+  { name: 'source', key: 'source', kind: 'choice', choices: DATA_SOURCES, label: 'Generator source', help: 'memory = arrays in RAM; compute = each sample made on the fly; shards = files read on demand' },
+  { name: 'latencyMs', key: 'latency-ms', kind: 'number', min: 0, max: 5000, label: 'I/O latency (ms)', help: 'simulated wait per batch inside the generator, as from a slow disk or network' },
+  { name: 'augment', key: 'augment', kind: 'int', min: 0, max: 16, bare: '1', label: 'Augment passes', help: 'per-sample noise + jitter passes in the generator (real work, like Keras preprocessing)' },
+  { name: 'genYields', key: 'gen-yields', kind: 'choice', choices: GENERATOR_YIELDS, label: 'Generator yields', help: 'ready batches, or single samples grouped with .batch() (like a Keras generator vs a per-sample tf.data map)' },
+  { name: 'prefetch', key: 'prefetch', kind: 'int', min: 0, max: 64, label: 'Prefetch', help: '.prefetch(n) on the pipeline (Keras max_queue_size): makes batches ahead to hide latency' },
+  { name: 'feed', key: 'feed', kind: 'choice', choices: FEEDS, label: 'trainOnBatch/loop feed', help: 'arrays = batches sliced from memory; pipeline = the same generator as fitDataset' },
+  { name: 'shuffle', key: 'shuffle', kind: 'bool', label: 'Shuffle (fit)', help: 'Keras fit(shuffle=True): reorder samples every epoch' },
+  { name: 'validationSplit', key: 'validation-split', kind: 'number', min: 0, max: 0.9, label: 'Validation split (fit)', help: 'Keras fit(validation_split): the last fraction of samples is held out (all modes train on the rest)' },
+  { name: 'yieldEvery', key: 'yield-every', kind: 'choice', choices: YIELD_EVERY, label: 'yieldEvery (fit)', help: "tfjs fit's yieldEvery: never, auto (≤ every 125 ms), batch or epoch; each yield waits for a frame where one exists" },
+  { name: 'callbacks', key: 'callbacks', kind: 'bool', label: 'Per-batch callbacks', help: 'fit/fitDataset: off = no per-batch callback (times are averages; stop lands at the epoch end)' },
+  { name: 'lossView', key: 'loss', kind: 'choice', choices: LOSS_VIEWS, label: 'Loss shown', help: "batch = tfjs' per-batch loss; keras = Keras' running mean over the epoch" },
+  { name: 'budgetMb', key: 'budget-mb', kind: 'int', min: 0, max: 1_000_000, label: 'Memory budget (MB)', help: "the guard refuses a mode whose estimated peak exceeds this; 0 = the backend's own limit" },
 ];
 
 export function fieldByKey(key: string): FieldSpec | undefined {

@@ -3,7 +3,7 @@
 import { MODE_NAMES } from './config';
 import type { BatchMetric } from './metrics';
 
-const COLUMNS = ['mode', 'epoch', 'batch', 'loss', 'ms', 'samplesSeen', 'numTensors', 'numBytes', 'gpuBytesInUse', 'gpuBytesAllocated'] as const;
+const COLUMNS = ['mode', 'epoch', 'batch', 'loss', 'meanLoss', 'ms', 'dataMs', 'samplesSeen', 'numTensors', 'numBytes', 'gpuBytesInUse', 'gpuBytesAllocated'] as const;
 const WIDTH = COLUMNS.length;
 
 export interface MetricChunk {
@@ -36,12 +36,14 @@ export class MetricPacker {
     r[o + 1] = m.epoch;
     r[o + 2] = m.batch;
     r[o + 3] = m.loss;
-    r[o + 4] = m.ms;
-    r[o + 5] = m.samplesSeen;
-    r[o + 6] = m.numTensors;
-    r[o + 7] = m.numBytes;
-    r[o + 8] = m.gpuBytesInUse ?? NaN;
-    r[o + 9] = m.gpuBytesAllocated ?? NaN;
+    r[o + 4] = m.meanLoss;
+    r[o + 5] = m.ms;
+    r[o + 6] = m.dataMs;
+    r[o + 7] = m.samplesSeen;
+    r[o + 8] = m.numTensors;
+    r[o + 9] = m.numBytes;
+    r[o + 10] = m.gpuBytesInUse ?? NaN;
+    r[o + 11] = m.gpuBytesAllocated ?? NaN;
     this.count++;
   }
 
@@ -65,12 +67,14 @@ export function unpackChunk(chunk: MetricChunk): BatchMetric[] {
       epoch: r[o + 1],
       batch: r[o + 2],
       loss: r[o + 3],
-      ms: r[o + 4],
-      samplesSeen: r[o + 5],
-      numTensors: r[o + 6],
-      numBytes: r[o + 7],
-      gpuBytesInUse: orNull(r[o + 8]),
-      gpuBytesAllocated: orNull(r[o + 9]),
+      meanLoss: r[o + 4],
+      ms: r[o + 5],
+      dataMs: r[o + 6],
+      samplesSeen: r[o + 7],
+      numTensors: r[o + 8],
+      numBytes: r[o + 9],
+      gpuBytesInUse: orNull(r[o + 10]),
+      gpuBytesAllocated: orNull(r[o + 11]),
     };
   }
   return out;

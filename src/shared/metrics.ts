@@ -17,10 +17,14 @@ export interface BatchMetric extends MemoryReading {
   epoch: number;
   /** Batch index within its epoch. */
   batch: number;
-  /** Loss of this batch as the mode reported it (the raw batch loss, not a running mean). */
+  /** Loss of this batch as the mode reported it (the raw batch loss); NaN when the readback policy skipped it. */
   loss: number;
+  /** Keras' running mean of the loss over the epoch so far (sample-weighted); NaN when not read. */
+  meanLoss: number;
   /** Wall time from the end of the previous batch (or the start of training) to the end of this one. */
   ms: number;
+  /** Part of `ms` spent waiting for the batch's data; NaN where it cannot be separated (fit slices inside its step). */
+  dataMs: number;
   /** Training samples consumed so far in this mode, across epochs. */
   samplesSeen: number;
 }
@@ -41,13 +45,37 @@ export interface ModeSummary {
   peakBytes: number;
   peakTensors: number;
   leakedTensors: number;
+  /** Median time per batch waiting for data (NaN for fit, whose slicing happens inside the step). */
+  dataMsMedian: number;
+  /** Median time per batch in the training step: compute plus any sync (msPerBatch − data wait). */
+  stepMsMedian: number;
+  /** msPerBatchMedian over the loop mode's from the same run (NaN when loop did not run). */
+  vsLoop: number;
+  /** The memory guard's estimate of this mode's peak backend bytes, made before the run. */
+  estimatedPeakBytes: number;
+  /** Backend bytes that hold the data set itself (fit: the whole set; generator modes: none). */
+  residentBytes: number;
+  /** GPU buffer pool at its largest during the mode (in use + free for reuse); NaN without a GPU. */
+  peakGpuAllocatedBytes: number;
+  /** Loss readbacks from the backend to the CPU during training. */
+  lossReads: number;
+  /** 'allocation' when peaks come from the tensor-allocation hook, 'batch-end' when only from batch-end samples. */
+  peakSource: 'allocation' | 'batch-end';
+  /** 'batch' when each batch was timed; 'epoch' when per-batch callbacks were off (times are epoch averages). */
+  timing: 'batch' | 'epoch';
+  /** Set when the memory guard refused the mode: why, with the estimate and the budget. No timings then. */
+  refused?: string;
 }
 
 /** Field order of a summary, as printed by the CLI's table and JSON. */
 export const SUMMARY_FIELDS = [
   'mode', 'backend', 'samples', 'batchSize', 'epochs', 'batches', 'totalMs', 'msPerBatchMedian', 'msPerBatchP95',
   'samplesPerSec', 'initialLoss', 'finalLoss', 'peakBytes', 'peakTensors', 'leakedTensors',
+  'dataMsMedian', 'stepMsMedian', 'vsLoop', 'estimatedPeakBytes', 'residentBytes',
 ] as const satisfies readonly (keyof ModeSummary)[];
+
+/** Further summary fields the CLI's JSON carries after SUMMARY_FIELDS (the table keeps to SUMMARY_FIELDS). */
+export const SUMMARY_EXTRA_FIELDS = ['peakGpuAllocatedBytes', 'lossReads', 'peakSource', 'timing', 'refused'] as const satisfies readonly (keyof ModeSummary)[];
 
 export interface BackendFallback {
   backend: BackendName;

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeQuery, encodeQuery } from '../../src/preset/url-codec';
-import { BACKEND_PREFERENCES, DEFAULT_CONFIG, MODE_NAMES, OPTIMIZER_NAMES, type RunConfig } from '../../src/shared/config';
+import {
+  BACKEND_PREFERENCES, DATA_SOURCES, DEFAULT_CONFIG, FIELD_TABLE, FEEDS, GENERATOR_YIELDS, LOSS_VIEWS, MODE_NAMES, OPTIMIZER_NAMES, YIELD_EVERY,
+  type RunConfig,
+} from '../../src/shared/config';
 import { isValidConfig } from '../../src/shared/config-coerce';
 
 const validConfig: fc.Arbitrary<RunConfig> = fc.record({
@@ -16,6 +19,19 @@ const validConfig: fc.Arbitrary<RunConfig> = fc.record({
   learningRate: fc.double({ min: 1e-6, max: 10, noNaN: true }),
   seed: fc.integer({ min: 0, max: 2_147_483_647 }),
   backend: fc.constantFrom(...BACKEND_PREFERENCES),
+  readback: fc.oneof(fc.constantFrom('every' as const, 'epoch' as const), fc.integer({ min: 2, max: 100_000 })),
+  source: fc.constantFrom(...DATA_SOURCES),
+  latencyMs: fc.double({ min: 0, max: 5000, noNaN: true }),
+  augment: fc.integer({ min: 0, max: 16 }),
+  genYields: fc.constantFrom(...GENERATOR_YIELDS),
+  prefetch: fc.integer({ min: 0, max: 64 }),
+  feed: fc.constantFrom(...FEEDS),
+  shuffle: fc.boolean(),
+  validationSplit: fc.double({ min: 0, max: 0.9, noNaN: true }),
+  yieldEvery: fc.constantFrom(...YIELD_EVERY),
+  callbacks: fc.boolean(),
+  lossView: fc.constantFrom(...LOSS_VIEWS),
+  budgetMb: fc.integer({ min: 0, max: 1_000_000 }),
 });
 
 describe('URL codec', () => {
@@ -26,9 +42,20 @@ describe('URL codec', () => {
     expect(warnings).toEqual([]);
     expect(autorun).toBe(true);
     expect(config).toEqual({
+      ...DEFAULT_CONFIG,
       modes: ['fit', 'loop'], dataset: 'teacher', samples: 8192, features: 16, batchSize: 64, epochs: 3,
       hidden: [128, 32], optimizer: 'sgd', learningRate: 0.1, seed: 9, backend: 'wasm',
     });
+    const knobs = decodeQuery('?readback=8&source=shards&latency-ms=5&augment=2&gen-yields=samples&prefetch=4&feed=pipeline&shuffle=1&validation-split=0.2&yield-every=auto&callbacks=off&loss=keras&budget-mb=512');
+    expect(knobs.warnings).toEqual([]);
+    expect(knobs.config).toMatchObject({
+      readback: 8, source: 'shards', latencyMs: 5, augment: 2, genYields: 'samples', prefetch: 4, feed: 'pipeline', shuffle: true,
+      validationSplit: 0.2, yieldEvery: 'auto', callbacks: false, lossView: 'keras', budgetMb: 512,
+    });
+    expect(decodeQuery('?readback=epoch').config.readback).toBe('epoch');
+    expect(decodeQuery('?readback=1').config.readback).toBe('every');
+    expect(decodeQuery('?readback=sometimes').warnings.join()).toContain('readback');
+    expect(decodeQuery('?shuffle=maybe').warnings.join()).toContain('shuffle');
   });
 
   it('falls back to defaults on bad values and names each change', () => {
@@ -58,7 +85,7 @@ describe('URL codec', () => {
   });
 
   it('turns any query string into a valid config without throwing', () => {
-    const key = fc.constantFrom('modes', 'dataset', 'samples', 'features', 'batch', 'epochs', 'hidden', 'optimizer', 'lr', 'seed', 'backend', 'autorun', 'x');
+    const key = fc.constantFrom(...FIELD_TABLE.map((f) => f.key), 'autorun', 'x');
     const query = fc.oneof(
       fc.string(),
       fc.array(fc.tuple(key, fc.oneof(fc.string(), fc.double().map(String), fc.integer().map(String)))).map((pairs) =>

@@ -1,22 +1,42 @@
-// Runs in worker and Node. A training set held as plain JS arrays: modes decide themselves whether it goes to
-// the backend whole (fit) or a batch at a time (fitDataset, trainOnBatch, loop).
+// Runs in worker and Node. Training data as the modes see it: materialised arrays (what fit uploads whole and
+// the array feed slices), and row readers (what the generator pipeline pulls from on demand).
 export type TaskKind = 'regression';
 
-export interface TrainingData {
+export interface DataShape {
   samples: number;
   features: number;
   outputs: number;
   task: TaskKind;
-  /** Row-major [samples, features]. */
+}
+
+export interface Rows {
+  /** Row-major [rows, features]. */
   x: Float32Array;
-  /** Row-major [samples, outputs]. */
+  /** Row-major [rows, outputs]. */
   y: Float32Array;
 }
 
+export interface TrainingData extends DataShape, Rows {}
+
+/** Reads rows [start, end). Memory and computed sources answer at once; shards may have to fetch. */
+export interface RowReader {
+  read(start: number, end: number): Rows | Promise<Rows>;
+}
+
+/** A data set cut into files of `shardSize` samples, read on demand (from disk in Node, over HTTP in the page). */
+export interface ShardStore {
+  shardSize: number;
+  readShard(index: number): Promise<Rows>;
+}
+
 /** Rows [start, end) of the set as views (no copy). */
-export function sliceRows(data: TrainingData, start: number, end: number): { x: Float32Array; y: Float32Array } {
+export function sliceRows(data: Rows & { features: number; outputs: number }, start: number, end: number): Rows {
   return {
     x: data.x.subarray(start * data.features, end * data.features),
     y: data.y.subarray(start * data.outputs, end * data.outputs),
   };
+}
+
+export function arrayReader(data: TrainingData): RowReader {
+  return { read: (start, end) => sliceRows(data, start, end) };
 }

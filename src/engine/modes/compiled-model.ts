@@ -7,7 +7,7 @@ export type CompiledModel = ReturnType<typeof buildSequential>;
 
 export async function withCompiledModel(ctx: ModeContext, train: (model: CompiledModel) => Promise<void>): Promise<Float32Array[]> {
   const { tf, config, data, weights } = ctx;
-  const model = buildSequential(tf, data.features, config.hidden, data.outputs, weights);
+  const model = buildSequential(tf, data.shape.features, config.hidden, data.shape.outputs, weights);
   const optimizer = makeOptimizer(tf, config.optimizer, config.learningRate);
   try {
     model.compile({ optimizer, loss: 'meanSquaredError' });

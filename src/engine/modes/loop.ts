@@ -1,13 +1,13 @@
 // Runs in worker and Node. The floor: a hand-written optimizer.minimize loop over raw variables, with the same
 // maths as the Dense model. What the Keras-style modes cost beyond this is the framework's own overhead.
-import { sliceRows } from '../data/types';
 import { forward, makeOptimizer, meanSquaredError } from '../model';
 import type { TrainingMode } from './types';
+import { batchFeed } from './batch-feed';
 
 export const loopMode: TrainingMode = {
   name: 'loop',
   async train(ctx) {
-    const { tf, data, config, recorder, weights } = ctx;
+    const { tf, config, recorder, weights } = ctx;
     const params = weights.values.map((v, i) => {
       const initial = tf.tensor(v, weights.shapes[i]);
       const param = tf.variable(initial); // shares initial's data, so initial can be freed at once
@@ -15,27 +15,30 @@ export const loopMode: TrainingMode = {
       return param;
     });
     const optimizer = makeOptimizer(tf, config.optimizer, config.learningRate);
+    const feed = batchFeed(ctx);
     try {
       recorder.start();
       outer: for (let epoch = 0; epoch < config.epochs; epoch++) {
-        for (let start = 0, batch = 0; start < data.samples; start += config.batchSize, batch++) {
-          const end = Math.min(data.samples, start + config.batchSize);
-          const rows = sliceRows(data, start, end);
-          const lossTensor = tf.tidy(() => {
-            const x = tf.tensor2d(rows.x, [end - start, data.features]);
-            const y = tf.tensor2d(rows.y, [end - start, data.outputs]);
-            // With returnCost = true, minimize always returns the loss scalar.
-            return optimizer.minimize(() => meanSquaredError(tf, forward(tf, params, x), y), true, params)!;
-          });
-          const loss = (await lossTensor.data())[0];
-          lossTensor.dispose();
-          if (await recorder.batchEnd(epoch, batch, loss, end - start)) break outer;
+        let batch = 0;
+        for await (const { xs, ys, size } of feed.epoch()) {
+          // With returnCost = true, minimize always returns the loss scalar; it stays on the backend until the
+          // readback policy reads it.
+          const lossTensor = optimizer.minimize(() => meanSquaredError(tf, forward(tf, params, xs), ys), true, params)!;
+          tf.dispose([xs, ys]);
+          let stop: boolean;
+          try {
+            stop = await recorder.batchEnd(epoch, batch++, lossTensor, size);
+          } finally {
+            lossTensor.dispose();
+          }
+          if (stop) break outer;
         }
       }
       recorder.finish();
       const values = await Promise.all(params.map((p) => p.data()));
       return values.map((v) => Float32Array.from(v as Float32Array));
     } finally {
+      await feed.drain();
       tf.dispose(params);
       optimizer.dispose();
     }

@@ -1,14 +1,19 @@
 // Runs in worker and Node. One interface for the four training modes.
 import type { ModeName, RunConfig } from '../../shared/config';
 import type { BatchRecorder } from '../batch-recorder';
-import type { TrainingData } from '../data/types';
+import type { DataSource } from '../data/load';
+import type { RowReader } from '../data/types';
 import type { Tf } from '../tf';
 import type { WeightSet } from '../weights';
 
 export interface ModeContext {
   tf: Tf;
   config: RunConfig;
-  data: TrainingData;
+  data: DataSource;
+  /** Rows every mode trains on: the first `trainSamples` (fit's validation split holds out the rest). */
+  trainSamples: number;
+  /** Where the generator pipeline reads rows (config.source: memory, compute or shards). */
+  pipelineReader: RowReader;
   /** The initial weights every mode of a run starts from. */
   weights: WeightSet;
   recorder: BatchRecorder;
@@ -26,4 +31,9 @@ export interface TrainingMode {
 
 export function batchCount(samples: number, batchSize: number): number {
   return Math.ceil(samples / batchSize);
+}
+
+/** Rows fit trains on after Keras' validation_split (the last fraction is held out, before any shuffle). */
+export function trainingRows(samples: number, validationSplit: number): number {
+  return validationSplit > 0 ? Math.floor(samples * (1 - validationSplit)) : samples;
 }
