@@ -2,6 +2,7 @@
 // field table, but the CLI is strict: a bad value is an error, not a silent repair.
 import { FIELD_TABLE, fieldByKey } from '../shared/config';
 import { coerceField, normalizeConfig, quote } from '../shared/config-coerce';
+import { combinationProblems } from '../shared/config-rules';
 import type { RunConfig } from '../shared/config';
 
 export interface CliOptions {
@@ -36,11 +37,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const spec = fieldByKey(key);
     if (!spec) throw new CliUsageError(`unknown flag --${key}; known: ${[...FIELD_TABLE.map((f) => `--${f.key}`), ...SWITCHES.map((s) => `--${s}`)].join(' ')}`);
     let value: string | undefined;
+    const bare = spec.kind === 'bool' ? 'true' : spec.kind === 'int' ? spec.bare : undefined;
+    const next = argv[i + 1];
     if (eq >= 0) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      // A following flag is not a value, except a negative number.
-      if (value === undefined || (value.startsWith('--') && !/^-\d/.test(value))) throw new CliUsageError(`--${key} needs a value`);
+    else if (next === undefined || next.startsWith('--')) {
+      // A flag like --shuffle or --augment stands alone; the others need a value.
+      if (bare === undefined) throw new CliUsageError(`--${key} needs a value`);
+      value = bare;
+    } else {
+      value = next;
       i++;
     }
     if (key in raw) throw new CliUsageError(`--${key} was given twice`);
@@ -49,12 +54,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     raw[key] = value;
   }
   const { config } = normalizeConfig(raw, 'key');
+  const problems = combinationProblems(config);
+  if (problems.length) throw new CliUsageError(problems.join('; '));
   return { config, ...switches };
 }
 
 export function usage(): string {
   const lines = FIELD_TABLE.map((f) => {
-    const range = f.kind === 'int' || f.kind === 'number' ? ` (${f.min}…${f.max})` : 'choices' in f ? ` (${f.choices.join('|')})` : '';
+    const range =
+      f.kind === 'int' || f.kind === 'number' ? ` (${f.min}…${f.max})`
+      : f.kind === 'readback' ? ` (every|epoch|${f.min}…${f.max})`
+      : f.kind === 'bool' ? ' (on|off; bare = on)'
+      : 'choices' in f ? ` (${f.choices.join('|')})` : '';
     return `  --${f.key.padEnd(10)} ${f.help}${range}`;
   });
   return [

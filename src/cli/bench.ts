@@ -6,6 +6,7 @@ import { describeBackend, type BatchMetric } from '../shared/metrics';
 import { CliUsageError, parseArgs, usage } from './args';
 import { formatTable, summariesToJson } from './format-table';
 import { activateNodeBackend } from './node-backends';
+import { openNodeShards } from './node-shard-store';
 
 async function main(argv: readonly string[]): Promise<number> {
   let options;
@@ -32,6 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`backend: ${describeBackend(backend)}`);
+  if (!options.json && backend.adapter) process.stdout.write(`adapter: ${backend.adapter}\n`);
   log(`data: ${config.dataset}, ${config.samples} samples × ${config.features} features; model ${[config.features, ...config.hidden, 1].join('→')}; ${config.optimizer} lr ${config.learningRate}; batch ${config.batchSize}; ${config.epochs} epochs`);
 
   const signal = { stopped: false };
@@ -50,11 +52,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const result = await runExperiment(tf, config, backend.active, {
     signal,
     onBatch,
-    onModeEnd: (s) => log(`${s.mode}: ${s.batches} batches, ${s.msPerBatchMedian.toFixed(3)} ms/batch median, loss ${s.initialLoss.toPrecision(4)} → ${s.finalLoss.toPrecision(4)}`),
+    openShards: (c) => openNodeShards(c),
+    onModeEnd: (s) =>
+      log(s.refused ?? `${s.mode}: ${s.batches} batches, ${s.msPerBatchMedian.toFixed(3)} ms/batch median, loss ${s.initialLoss.toPrecision(4)} → ${s.finalLoss.toPrecision(4)}`),
   });
   if (result.stopped) log('stopped early: summaries cover the batches that ran');
-  process.stdout.write(options.json ? `${JSON.stringify(summariesToJson(result.summaries), null, 2)}\n` : `${formatTable(result.summaries)}\n`);
-  return 0;
+  process.stdout.write(options.json ? `${JSON.stringify(summariesToJson(result.summaries, backend.adapter), null, 2)}\n` : `${formatTable(result.summaries)}\n`);
+  // Exit 0 when any mode ran; when the guard refused them all there are no measurements to show.
+  return result.summaries.some((s) => !s.refused) ? 0 : 4;
 }
 
 main(process.argv.slice(2)).then(

@@ -16,7 +16,9 @@ export async function activateNodeBackend(tf: Tf, preference: BackendPreference)
   }
   const probes: BackendProbes = {};
   if (preference === 'webgpu') {
-    throw new FitscopeError(ERROR_NAMES.backendUnavailable, 'webgpu is not available in Node yet');
+    // Loaded only when asked for: Dawn must put navigator.gpu in place before tfjs' webgpu backend is imported.
+    const { registerNodeWebGPU } = await import('./node-webgpu');
+    probes.webgpu = (await registerNodeWebGPU()).probe;
   }
   const info = await activateBackend(tf, preference, probes, NODE_AUTO_ORDER);
   // The cpu backend greets Node users once with advice to install tfjs-node, which cannot be installed here

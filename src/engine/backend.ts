@@ -19,13 +19,10 @@ export async function activateBackend(tf: Tf, preference: BackendPreference, pro
   const candidates = preference === 'auto' ? available : [preference];
   const fallbacks: BackendFallback[] = [];
   for (const name of candidates) {
-    if (!tf.findBackendFactory(name)) {
-      fallbacks.push({ backend: name, reason: `${name} is not available in this host` });
-      continue;
-    }
+    // The probe first: it knows why a backend is missing (no adapter, say), which is why it was never registered.
     const probe: ProbeResult = (await probes[name]?.().catch((e: unknown): ProbeResult => ({ unavailable: String((e as Error)?.message ?? e) }))) ?? {};
-    if (probe.unavailable) {
-      fallbacks.push({ backend: name, reason: probe.unavailable });
+    if (probe.unavailable || !tf.findBackendFactory(name)) {
+      fallbacks.push({ backend: name, reason: probe.unavailable ?? `${name} is not available in this host` });
       continue;
     }
     let failure = 'the backend failed to initialise';

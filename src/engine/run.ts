@@ -70,7 +70,7 @@ function refusedSummary(config: RunConfig, backend: BackendName, mode: ModeName,
     mode, backend, samples: config.samples, batchSize: config.batchSize, epochs: config.epochs, batches: 0,
     totalMs: NaN, msPerBatchMedian: NaN, msPerBatchP95: NaN, samplesPerSec: NaN, initialLoss: NaN, finalLoss: NaN,
     peakBytes: NaN, peakTensors: NaN, leakedTensors: 0, dataMsMedian: NaN, stepMsMedian: NaN, vsLoop: NaN,
-    estimatedPeakBytes: estimated, residentBytes: resident, peakGpuAllocatedBytes: NaN, lossReads: 0,
+    estimatedPeakBytes: estimated, residentBytes: resident, batchEndPeakBytes: NaN, peakGpuAllocatedBytes: NaN, lossReads: 0,
     peakSource: 'allocation', timing: 'batch', refused: message,
   };
 }
@@ -120,6 +120,7 @@ export async function runMode(tf: Tf, config: RunConfig, backend: BackendName, m
     residentBytes: recorder.residentBytes,
     peakGpuAllocatedBytes: recorder.peakGpuAllocated,
     lossReads: loss.reads,
+    batchEndPeakBytes: recorder.batchEndPeak.bytes,
     peakSource: recorder.peakSource,
     timing: recorder.timing,
   };

@@ -55,6 +55,8 @@ export interface ModeSummary {
   estimatedPeakBytes: number;
   /** Backend bytes that hold the data set itself (fit: the whole set; generator modes: none). */
   residentBytes: number;
+  /** The highest reading at batch ends only: what a sampler outside the step would report as the peak. */
+  batchEndPeakBytes: number;
   /** GPU buffer pool at its largest during the mode (in use + free for reuse); NaN without a GPU. */
   peakGpuAllocatedBytes: number;
   /** Loss readbacks from the backend to the CPU during training. */
@@ -75,7 +77,7 @@ export const SUMMARY_FIELDS = [
 ] as const satisfies readonly (keyof ModeSummary)[];
 
 /** Further summary fields the CLI's JSON carries after SUMMARY_FIELDS (the table keeps to SUMMARY_FIELDS). */
-export const SUMMARY_EXTRA_FIELDS = ['peakGpuAllocatedBytes', 'lossReads', 'peakSource', 'timing', 'refused'] as const satisfies readonly (keyof ModeSummary)[];
+export const SUMMARY_EXTRA_FIELDS = ['batchEndPeakBytes', 'peakGpuAllocatedBytes', 'lossReads', 'peakSource', 'timing', 'refused'] as const satisfies readonly (keyof ModeSummary)[];
 
 export interface BackendFallback {
   backend: BackendName;
