@@ -9,11 +9,38 @@ describe('CLI flags', () => {
       '--hidden', '128,32', '--optimizer', 'sgd', '--lr', '0.05', '--seed', '7', '--backend', 'wasm', '--json',
     ]);
     expect(options.config).toEqual({
+      ...DEFAULT_CONFIG,
       modes: ['fit', 'loop'], dataset: 'teacher', samples: 2048, features: 16, batchSize: 64, epochs: 3,
       hidden: [128, 32], optimizer: 'sgd', learningRate: 0.05, seed: 7, backend: 'wasm',
     });
     expect(options.json).toBe(true);
     for (const f of FIELD_TABLE) expect(usage()).toContain(`--${f.key}`);
+  });
+
+  it('takes the measurement knobs, with bare switches', () => {
+    const { config } = parseArgs([
+      '--modes', 'fit,fitDataset,loop', '--readback', 'epoch', '--source', 'shards', '--latency-ms', '5', '--prefetch', '2', '--augment',
+      '--gen-yields', 'samples', '--feed', 'pipeline', '--shuffle', '--validation-split', '0.2', '--yield-every', 'auto', '--callbacks', 'off',
+      '--loss', 'keras', '--budget-mb', '256',
+    ]);
+    expect(config).toMatchObject({
+      readback: 'epoch', source: 'shards', latencyMs: 5, prefetch: 2, augment: 1, genYields: 'samples', feed: 'pipeline', shuffle: true,
+      validationSplit: 0.2, yieldEvery: 'auto', callbacks: false, lossView: 'keras', budgetMb: 256,
+    });
+    expect(parseArgs(['--readback', '10']).config.readback).toBe(10);
+    expect(parseArgs(['--augment', '3']).config.augment).toBe(3);
+  });
+
+  it.each([
+    [['--modes', 'loop', '--shuffle'], /shuffle applies to fit only/],
+    [['--modes', 'fitDataset', '--validation-split', '0.1'], /validation-split applies to fit only/],
+    [['--modes', 'fit,loop', '--prefetch', '2', '--latency-ms', '5'], /latency-ms, prefetch shape the generator pipeline, which no mode reads/],
+    [['--modes', 'fit', '--feed', 'pipeline'], /feed=pipeline applies to trainOnBatch and loop/],
+    [['--modes', 'trainOnBatch', '--readback', 'epoch'], /trainOnBatch always reads the loss back/],
+    [['--readback', 'sometimes'], /readback: "sometimes" is not every, epoch or a number/],
+    [['--shuffle', 'maybe'], /shuffle: "maybe" is not on\/off/],
+  ])('rejects the invalid combination %j', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(message);
   });
 
   it('uses the defaults when no flag is given', () => {

@@ -1,7 +1,7 @@
 // Runs the real CLI as a user would (through tsx), on small configs.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_FIELDS } from '../../src/shared/metrics';
+import { SUMMARY_EXTRA_FIELDS, SUMMARY_FIELDS } from '../../src/shared/metrics';
 
 function bench(args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bench.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -15,7 +15,9 @@ describe('npm run bench', () => {
     const summaries = JSON.parse(stdout) as Record<string, unknown>[];
     expect(summaries.map((s) => s.mode)).toEqual(['fit', 'fitDataset', 'trainOnBatch', 'loop']);
     for (const s of summaries) {
-      expect(Object.keys(s)).toEqual([...SUMMARY_FIELDS]);
+      expect(Object.keys(s)).toEqual([...SUMMARY_FIELDS, ...SUMMARY_EXTRA_FIELDS]);
+      expect(s.refused).toBeNull();
+      expect(s.estimatedPeakBytes as number).toBeGreaterThan(0);
       expect(s.backend).toBe('cpu');
       expect(s.batches).toBe(16);
       expect(s.leakedTensors).toBe(0);
@@ -35,6 +37,18 @@ describe('npm run bench', () => {
     expect(lines.slice(1).map((l) => l.split(/\s+/).slice(0, 2))).toEqual([['fit', 'wasm'], ['loop', 'wasm']]);
   });
 
+  it('keeps a refused mode in the JSON with its reason and no timings, and still exits 0', () => {
+    const { code, stdout, stderr } = bench(['--json', '--samples', '20000', '--features', '32', '--hidden', '8', '--epochs', '1', '--batch', '2000', '--modes', 'fit,fitDataset', '--budget-mb', '1', '--backend', 'cpu']);
+    expect(code, stderr).toBe(0);
+    const [fit, fitDataset] = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(fit.refused).toMatch(/fit refused: its estimated peak of [\d.]+ MB .* exceeds the memory budget of 1\.0 MB/);
+    expect(fit.msPerBatchMedian).toBeNull();
+    expect(fit.estimatedPeakBytes as number).toBeGreaterThan(2_000_000);
+    expect(fitDataset.refused).toBeNull();
+    expect(fitDataset.batches).toBe(10);
+    expect(fitDataset.residentBytes).toBe(0);
+  });
+
   it('exits non-zero with a clear message on a bad flag or an unusable backend', () => {
     const bad = bench(['--batch', '-3']);
     expect(bad.code).toBe(2);
@@ -43,5 +57,8 @@ describe('npm run bench', () => {
     const webgl = bench(['--backend', 'webgl', '--samples', '64']);
     expect(webgl.code).toBe(3);
     expect(webgl.stderr).toContain('webgl is a browser backend');
+    const combo = bench(['--modes', 'loop', '--shuffle']);
+    expect(combo.code).toBe(2);
+    expect(combo.stderr).toContain('shuffle applies to fit only');
   });
 });

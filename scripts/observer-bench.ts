@@ -1,0 +1,63 @@
+// Does fitscope's own instrumentation change what it measures? Runs each mode with full per-batch streaming
+// (loss read every batch, tf.memory() every batch, allocation hook, metrics packed and flushed like the worker
+// does) and with streaming off (loss read once per epoch, no memory reads, no hook, no sink), alternating
+// A B A B so drift hits both alike, and prints the throughput ratio per mode and backend.
+//   npx tsx scripts/observer-bench.ts [--rounds 4] [--samples 4096] [--backends wasm,cpu]
+import '@tensorflow/tfjs-backend-wasm';
+import { tf } from '../src/engine/tf';
+import { prepareRun, runMode, type RunHooks } from '../src/engine/run';
+import { median } from '../src/engine/stats';
+import { DEFAULT_CONFIG, MODE_NAMES, cloneConfig, type BackendName, type RunConfig } from '../src/shared/config';
+import { MetricPacker } from '../src/shared/metric-chunk';
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const rounds = Number(flag('rounds', '4'));
+const samples = Number(flag('samples', '4096'));
+const backends = flag('backends', 'wasm,cpu').split(',') as BackendName[];
+
+function streamingHooks(): RunHooks {
+  const packer = new MetricPacker();
+  let last = performance.now();
+  return {
+    signal: { stopped: false },
+    onBatch(m) {
+      packer.push(m);
+      if (performance.now() - last >= 50) {
+        packer.take();
+        last = performance.now();
+      }
+    },
+  };
+}
+
+const quietHooks = (): RunHooks => ({ signal: { stopped: false }, onBatch() {}, sampleMemory: false, trackPeak: false });
+
+async function main() {
+  console.log(`observer effect: ${samples} samples, batch 32, 1 epoch, ${rounds} rounds of A (streaming on) / B (off)`);
+  console.log('backend  mode          on samples/s  off samples/s  streaming cost');
+  for (const backend of backends) {
+    await tf.setBackend(backend);
+    const base: RunConfig = { ...cloneConfig(DEFAULT_CONFIG as RunConfig), samples, epochs: 1, backend };
+    const prepared = await prepareRun(base);
+    for (const mode of MODE_NAMES) {
+      const on: number[] = [];
+      const off: number[] = [];
+      // One untimed warm-up of each, so kernel compilation and pool growth land outside the comparison.
+      await runMode(tf, { ...base, readback: 'every' }, backend, mode, prepared, streamingHooks());
+      await runMode(tf, { ...base, readback: 'epoch' }, backend, mode, prepared, quietHooks());
+      for (let r = 0; r < rounds; r++) {
+        on.push((await runMode(tf, { ...base, readback: 'every' }, backend, mode, prepared, streamingHooks())).samplesPerSec);
+        off.push((await runMode(tf, { ...base, readback: 'epoch' }, backend, mode, prepared, quietHooks())).samplesPerSec);
+      }
+      const [a, b] = [median(on), median(off)];
+      const cost = (b / a - 1) * 100;
+      console.log(`${backend.padEnd(8)} ${mode.padEnd(13)} ${a.toFixed(0).padStart(12)}  ${b.toFixed(0).padStart(13)}  ${cost >= 0 ? '+' : ''}${cost.toFixed(1)} %`);
+    }
+  }
+}
+
+main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
