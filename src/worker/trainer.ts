@@ -8,7 +8,7 @@ import { MetricPacker, type MetricChunk } from '../shared/metric-chunk';
 import type { BackendInfo, RunResult } from '../shared/metrics';
 import type { RunEvents, TrainerApi } from '../shared/trainer-api';
 import { activateBackend, type BackendProbes } from '../engine/backend';
-import { runExperiment } from '../engine/run';
+import { runExperiment, type RunHooks } from '../engine/run';
 import type { StopSignal } from '../engine/batch-recorder';
 import type { Tf } from '../engine/tf';
 import { explainUnregistered } from './backend-reasons';
@@ -25,6 +25,8 @@ export interface TrainerDeps {
   transfer?: (chunk: MetricChunk, transferables: Transferable[]) => MetricChunk;
   /** Called once a run is over and every event has been sent (the worker releases the events proxy). */
   releaseEvents?: (events: RunEvents) => void;
+  /** Shard files for config.source = 'shards', where the host has them. */
+  openShards?: RunHooks['openShards'];
   now?: () => number;
   flushIntervalMs?: number;
 }
@@ -86,6 +88,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
       lastFlush = now();
       const experiment = await runExperiment(tf, config, backend.active, {
         signal: run.signal,
+        openShards: deps.openShards,
         onBatch(metric) {
           packer.push(metric);
           // Time is checked here, between batches: no timer runs inside the training loop.

@@ -1,0 +1,24 @@
+// Runs in the page. Says what actually runs, and why any backend before it was skipped.
+import type { BackendPreference } from '../../shared/config';
+import { describeBackend, type BackendInfo } from '../../shared/metrics';
+
+export interface BackendBadgeProps {
+  info: BackendInfo | null;
+  requested: BackendPreference;
+  phase: 'idle' | 'running' | 'stopping' | 'done' | 'failed';
+}
+
+export function BackendBadge({ info, requested, phase }: BackendBadgeProps) {
+  let text: string;
+  if (info) text = describeBackend(info);
+  else if (phase === 'running' || phase === 'stopping') text = `starting ${requested}…`;
+  else if (phase === 'failed') text = `none started (${requested} requested)`;
+  else text = `${requested}, not started yet`;
+  const fellBack = !!info && info.fallbacks.length > 0;
+  const software = !!info?.adapter?.startsWith('software');
+  return (
+    <p className={`badge${fellBack || software ? ' badge-warn' : ''}`} data-testid="backend-badge" data-backend={info?.active ?? ''} aria-live="polite">
+      <span className="badge-label">Backend</span> {text}
+    </p>
+  );
+}

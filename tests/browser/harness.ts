@@ -1,0 +1,122 @@
+// Runs in Node (test helper). Builds the app with Vite into a temporary folder, serves it with `vite preview` on
+// 127.0.0.1, and drives Debian's Chromium through playwright-core with flags that keep it offline and give
+// workers WebGPU (SwiftShader). Everything it makes lives under one temporary folder, removed by close().
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+export const CHROMIUM_PATH = process.env.FITSCOPE_CHROMIUM ?? '/usr/lib/chromium/chromium';
+export const chromiumAvailable = (): boolean => existsSync(CHROMIUM_PATH);
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-webgpu',
+  // Without this Chromium still reaches for update and account hosts.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+];
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+export interface PageLog {
+  /** Console messages of type error (page and workers) and uncaught page errors. */
+  errors: string[];
+  /** Every URL the browser requested while the page was open. */
+  requests: string[];
+}
+
+export interface AppHarness {
+  baseUrl: string;
+  /** Opens a new tab on `path` (relative to the served root) and records its errors and requests. */
+  open(path: string): Promise<{ page: Page; log: PageLog }>;
+  close(): Promise<void>;
+}
+
+export async function startApp(): Promise<AppHarness> {
+  const work = await mkdtemp(join(tmpdir(), 'fitscope-e2e-'));
+  const outDir = join(work, 'dist');
+  const profile = join(work, 'profile');
+  const chromeTmp = join(work, 'tmp');
+  await mkdir(chromeTmp);
+  let server: PreviewServer | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    const configFile = join(ROOT, 'vite.config.ts');
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ root: ROOT, configFile, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+    const port = await freePort();
+    server = await preview({ root: ROOT, configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      // Chromium leaves singleton folders in TMPDIR when killed: keep them in our folder.
+      env: { ...process.env, TMPDIR: chromeTmp },
+      viewport: { width: 1280, height: 900 },
+    });
+    const ctx = context;
+    const srv = server;
+    return {
+      baseUrl,
+      async open(path) {
+        const page = await ctx.newPage();
+        const log: PageLog = { errors: [], requests: [] };
+        page.on('console', (m) => m.type() === 'error' && log.errors.push(`console: ${m.text()}`));
+        page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+        page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && log.errors.push(`worker console: ${m.text()}`)));
+        page.on('request', (r) => log.requests.push(r.url()));
+        await page.goto(`${baseUrl}${path}`);
+        return { page, log };
+      },
+      async close() {
+        await ctx.close().catch(() => {});
+        await new Promise<void>((done) => srv.httpServer.close(() => done()));
+        await rm(work, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context?.close().catch(() => {});
+    if (server) await new Promise<void>((done) => server!.httpServer.close(() => done()));
+    await rm(work, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** True for URLs that stay on this machine (data:, blob: and the preview server). */
+export function isLocal(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    const { hostname } = new URL(url);
+    return hostname === '127.0.0.1' || hostname === 'localhost';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,21 @@
+// Build and dev server for the page and its training worker.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    target: 'es2022',
+    // tfjs makes the worker chunk large (~1.3 MB before gzip); that is expected, not a warning.
+    chunkSizeWarningLimit: 2000,
+  },
+  worker: {
+    format: 'es',
+    rolldownOptions: {
+      // Vite 8.3.8 keeps ~1 MB of tfjs licence comments in the worker bundle otherwise.
+      output: { comments: { legal: false } },
+    },
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
