@@ -16,6 +16,11 @@ export default defineConfig({
       output: { comments: { legal: false } },
     },
   },
+  optimizeDeps: {
+    // The dev server's dependency scan starts from index.html and does not follow `new Worker(new URL(…))`;
+    // naming the worker here makes it pre-bundle tfjs up front instead of reloading during the first run.
+    entries: ['index.html', 'src/worker/entry.ts'],
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -119,7 +119,8 @@ export class TrainerClient {
     const onError = (event: Event) => {
       event.preventDefault();
       const detail = (event as ErrorEvent).message;
-      if (this.worker === worker) this.loseWorker(`The training worker failed: ${detail || 'it could not be loaded, or it crashed'}`);
+      // A module worker that fails to load or evaluate reports no message: the console has the details.
+      if (this.worker === worker) this.loseWorker(`The training worker failed: ${detail || 'it could not be loaded, or it crashed (the browser console has the details)'}`);
     };
     worker.addEventListener('error', onError);
     worker.addEventListener('messageerror', () => {

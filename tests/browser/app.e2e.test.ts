@@ -90,6 +90,17 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     await page.close();
   });
 
+  it('explains why WebGPU is unusable and falls back under auto', async () => {
+    // Chromium here offers WebGPU only with --enable-unsafe-webgpu: without it requestAdapter() gives null.
+    const { page, log } = await app.open('/?samples=64&batch=16&epochs=1&hidden=8&features=4&modes=loop&autorun=1', { webgpu: false });
+    expect(await waitForRunEnd(page), await noticeText(page)).toBe('done');
+    const badge = page.locator('[data-testid="backend-badge"]');
+    expect(await badge.getAttribute('data-backend')).not.toBe('webgpu');
+    expect(await badge.textContent()).toMatch(/webgpu: (no WebGPU adapter|navigator\.gpu missing)/);
+    expectCleanLog(log);
+    await page.close();
+  });
+
   it('repairs a bad link: names the field in the notice and keeps the defaults', async () => {
     const { page, log } = await app.open('/?samples=banana&modes=nope');
     const notice = page.locator('[data-testid="notice"]');

@@ -22,7 +22,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
-  '--enable-unsafe-webgpu',
   // Without this Chromium still reaches for update and account hosts.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];
@@ -46,21 +45,46 @@ export interface PageLog {
   requests: string[];
 }
 
+export interface OpenOptions {
+  /** Launch with --enable-unsafe-webgpu (the default); without it Chromium here offers no WebGPU adapter. */
+  webgpu?: boolean;
+}
+
 export interface AppHarness {
   baseUrl: string;
   /** Opens a new tab on `path` (relative to the served root) and records its errors and requests. */
-  open(path: string): Promise<{ page: Page; log: PageLog }>;
+  open(path: string, options?: OpenOptions): Promise<{ page: Page; log: PageLog }>;
   close(): Promise<void>;
 }
 
 export async function startApp(): Promise<AppHarness> {
   const work = await mkdtemp(join(tmpdir(), 'fitscope-e2e-'));
   const outDir = join(work, 'dist');
-  const profile = join(work, 'profile');
   const chromeTmp = join(work, 'tmp');
   await mkdir(chromeTmp);
   let server: PreviewServer | undefined;
-  let context: BrowserContext | undefined;
+  const contexts = new Map<boolean, Promise<BrowserContext>>();
+  const closeAll = async () => {
+    for (const context of contexts.values()) await (await context.catch(() => null))?.close().catch(() => {});
+    if (server) await new Promise<void>((done) => server!.httpServer.close(() => done()));
+    await rm(work, { recursive: true, force: true });
+  };
+  // One browser per flag set, each with its own fresh profile, launched when first needed.
+  const context = (webgpu: boolean): Promise<BrowserContext> => {
+    let launched = contexts.get(webgpu);
+    if (!launched) {
+      launched = chromium.launchPersistentContext(join(work, webgpu ? 'profile-webgpu' : 'profile'), {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: webgpu ? [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] : CHROMIUM_ARGS,
+        // Chromium leaves singleton folders in TMPDIR when killed: keep them in our folder.
+        env: { ...process.env, TMPDIR: chromeTmp },
+        viewport: { width: 1280, height: 900 },
+      });
+      contexts.set(webgpu, launched);
+    }
+    return launched;
+  };
   try {
     const configFile = join(ROOT, 'vite.config.ts');
     // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
@@ -74,20 +98,10 @@ export async function startApp(): Promise<AppHarness> {
     const port = await freePort();
     server = await preview({ root: ROOT, configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
     const baseUrl = `http://127.0.0.1:${port}`;
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      // Chromium leaves singleton folders in TMPDIR when killed: keep them in our folder.
-      env: { ...process.env, TMPDIR: chromeTmp },
-      viewport: { width: 1280, height: 900 },
-    });
-    const ctx = context;
-    const srv = server;
     return {
       baseUrl,
-      async open(path) {
-        const page = await ctx.newPage();
+      async open(path, options = {}) {
+        const page = await (await context(options.webgpu ?? true)).newPage();
         const log: PageLog = { errors: [], requests: [] };
         page.on('console', (m) => m.type() === 'error' && log.errors.push(`console: ${m.text()}`));
         page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
@@ -96,16 +110,10 @@ export async function startApp(): Promise<AppHarness> {
         await page.goto(`${baseUrl}${path}`);
         return { page, log };
       },
-      async close() {
-        await ctx.close().catch(() => {});
-        await new Promise<void>((done) => srv.httpServer.close(() => done()));
-        await rm(work, { recursive: true, force: true });
-      },
+      close: closeAll,
     };
   } catch (error) {
-    await context?.close().catch(() => {});
-    if (server) await new Promise<void>((done) => server!.httpServer.close(() => done()));
-    await rm(work, { recursive: true, force: true });
+    await closeAll();
     throw error;
   }
 }
