@@ -5,13 +5,12 @@ import type { BackendName, RunConfig } from '../shared/config';
 import { normalizeConfig } from '../shared/config-coerce';
 import { ERROR_NAMES, FitscopeError } from '../shared/errors';
 import { MetricPacker, type MetricChunk } from '../shared/metric-chunk';
-import type { BackendInfo, RunResult } from '../shared/metrics';
+import type { RunResult } from '../shared/metrics';
 import type { RunEvents, TrainerApi } from '../shared/trainer-api';
 import { activateBackend, type BackendProbes } from '../engine/backend';
 import { runExperiment, type RunHooks } from '../engine/run';
 import type { StopSignal } from '../engine/batch-recorder';
 import type { Tf } from '../engine/tf';
-import { explainUnregistered } from './backend-reasons';
 
 export const FLUSH_INTERVAL_MS = 50;
 
@@ -53,18 +52,6 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
   const flushInterval = deps.flushIntervalMs ?? FLUSH_INTERVAL_MS;
   let active: ActiveRun | null = null;
 
-  async function activate(config: RunConfig): Promise<BackendInfo> {
-    const reasons = await explainUnregistered(tf, config.backend, probes, available);
-    try {
-      const info = await activateBackend(tf, config.backend, probes, available);
-      return { ...info, fallbacks: info.fallbacks.map((f) => ({ ...f, reason: reasons.rewrite(f.backend, f.reason) })) };
-    } catch (e) {
-      const error = e as Error;
-      if (error?.name === ERROR_NAMES.backendUnavailable) throw new FitscopeError(ERROR_NAMES.backendUnavailable, reasons.rewriteText(error.message));
-      throw e;
-    }
-  }
-
   async function start(runId: number, rawConfig: RunConfig, events: RunEvents): Promise<RunResult> {
     // Claimed before the first await, so two starts in the same turn cannot both pass.
     if (active) throw new FitscopeError(ERROR_NAMES.runInProgress, `Run ${active.runId} is still in progress; stop it first`);
@@ -82,7 +69,8 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
       // The message may come from anywhere: rebuild it as the URL decoder would, but refuse instead of repairing.
       const { config, warnings } = normalizeConfig(rawConfig as unknown as Record<string, unknown>, 'name');
       if (warnings.length) throw new FitscopeError(ERROR_NAMES.invalidConfig, `Invalid run configuration: ${warnings.join('; ')}`);
-      const backend = await activate(config);
+      // Probes run first, so a backend that never registered (no navigator.gpu) is reported with the reason.
+      const backend = await activateBackend(tf, config.backend, probes, available);
       // Awaited (one round trip per run) so the page knows the backend before the first chunk arrives.
       await events.onBackend(backend);
       lastFlush = now();
