@@ -114,7 +114,19 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     // Nothing ran, and the address bar still shows what the user gave until they edit.
     expect(await page.locator('[data-testid="run-status"]').getAttribute('data-phase')).toBe('idle');
     await page.getByLabel('Samples', { exact: true }).fill('512');
-    expect(new URL(page.url()).search).toBe('?samples=512');
+    await expect.poll(() => page.evaluate(() => window.location.search)).toBe('?samples=512');
+    expectCleanLog(log);
+    await page.close();
+  });
+
+  it('says when a setting has no effect with the chosen modes', async () => {
+    const { page, log } = await app.open('/?modes=loop&shuffle=1');
+    const notice = page.locator('[data-testid="notice"]');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.textContent()).toMatch(/No effect: shuffle applies to fit only/);
+    // Ticking fit makes the hint go away.
+    await page.getByRole('checkbox', { name: 'fit', exact: true }).check();
+    await expect.poll(() => notice.isVisible()).toBe(false);
     expectCleanLog(log);
     await page.close();
   });

@@ -1,5 +1,6 @@
 // Runs in the page. Settings on the left (from the URL), what the run measures on the right.
 import { useEffect, useMemo, useRef, type FormEvent } from 'react';
+import { combinationProblems } from '../../shared/config-rules';
 import { BackendBadge } from '../backend-badge/BackendBadge';
 import { MetricChart } from '../charts/MetricChart';
 import { ConfigForm } from '../config-form/ConfigForm';
@@ -33,6 +34,8 @@ export function App() {
 
   const notices = useMemo<NoticeItem[]>(() => {
     const items = urlWarnings(warnings);
+    // Knobs without effect are harmless here (the CLI refuses them): say so, and let the run go ahead.
+    for (const problem of combinationProblems(config)) items.push({ kind: 'info', text: `No effect: ${problem}.` });
     if (run.phase === 'failed') items.push(describeRunError(run.error));
     const result = run.result;
     if (result && result.receivedBatches < result.totalBatches) {
@@ -41,7 +44,7 @@ export function App() {
     for (const s of result?.summaries ?? []) if (s.refused) items.push({ kind: 'warning', text: `${s.mode} did not run: ${s.refused}` });
     if (result?.stopped) items.push({ kind: 'info', text: `Stopped after ${result.totalBatches} batches; modes not reached have no row.` });
     return items;
-  }, [warnings, run.phase, run.error, run.result]);
+  }, [warnings, config, run.phase, run.error, run.result]);
 
   const loss = useMemo(() => run.series.map((s) => ({ mode: s.mode, points: s.loss })), [run.series]);
   const bytes = useMemo(() => run.series.map((s) => ({ mode: s.mode, points: s.bytes })), [run.series]);
