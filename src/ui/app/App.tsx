@@ -68,7 +68,7 @@ export function App() {
           <BackendBadge info={run.backend} requested={config.backend} phase={run.phase} />
           <Notice items={notices} />
           <MetricChart id="loss" title={lossTitle} description="The loss each batch reported, per mode; x is the batch index within the mode, across epochs. Skipped readbacks leave no point." lines={loss} formatY={formatLoss} />
-          <MetricChart id="memory" title="Memory per batch" description="tf.memory().numBytes at each batch end: bytes held by live tensors." lines={bytes} formatY={formatBytes} />
+          <MetricChart id="memory" title="Memory per batch" description="tf.memory().numBytes at each batch end: bytes held by live tensors." lines={bytes} formatY={formatBytes} fromZero />
           <SummaryTable rows={run.summaries} />
         </div>
       </main>

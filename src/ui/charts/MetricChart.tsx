@@ -17,9 +17,11 @@ export interface MetricChartProps {
   description: string;
   lines: readonly ChartLine[];
   formatY(value: number): string;
+  /** Start the y axis at zero (a flat memory line would otherwise get one repeated tick). */
+  fromZero?: boolean;
 }
 
-export const MetricChart = memo(function MetricChart({ id, title, description, lines, formatY }: MetricChartProps) {
+export const MetricChart = memo(function MetricChart({ id, title, description, lines, formatY, fromZero = false }: MetricChartProps) {
   const drawn = lines.filter((l) => l.points.length > 0);
   return (
     <figure className="card chart" data-testid={`${id}-chart`} aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
@@ -36,7 +38,7 @@ export const MetricChart = memo(function MetricChart({ id, title, description, l
           <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" className="chart-grid" />
             <XAxis type="number" dataKey="x" domain={[0, 'dataMax']} allowDecimals={false} tickFormatter={(v: number) => String(v)} />
-            <YAxis type="number" dataKey="y" width={72} tickFormatter={formatY} domain={['auto', 'auto']} />
+            <YAxis type="number" dataKey="y" width={72} tickFormatter={formatY} domain={fromZero ? [0, 'auto'] : ['auto', 'auto']} />
             <Legend itemSorter={null} />
             {drawn.map((line) => (
               <Line
