@@ -5,7 +5,7 @@ import * as Comlink from 'comlink';
 import { cloneConfig, type RunConfig } from '../shared/config';
 import { ERROR_NAMES, FitscopeError } from '../shared/errors';
 import { unpackChunk, type MetricChunk } from '../shared/metric-chunk';
-import type { BackendInfo, BatchMetric, RunResult } from '../shared/metrics';
+import type { BackendInfo, BatchMetric, ModeSummary, RunResult } from '../shared/metrics';
 import type { RunEvents, TrainerApi } from '../shared/trainer-api';
 
 export interface RunCallbacks {
@@ -13,6 +13,8 @@ export interface RunCallbacks {
   onMetrics(metrics: BatchMetric[]): void;
   /** The backend that actually runs, before the first batch. */
   onBackend?(info: BackendInfo): void;
+  /** Each mode's summary as soon as the mode is done. */
+  onModeEnd?(summary: ModeSummary): void;
 }
 
 export interface ClientRunResult extends RunResult {
@@ -83,6 +85,9 @@ export class TrainerClient {
       },
       onBackend: (info: BackendInfo) => {
         if (this.current === state) callbacks.onBackend?.(info);
+      },
+      onModeEnd: (summary: ModeSummary) => {
+        if (this.current === state) callbacks.onModeEnd?.(summary);
       },
     };
     try {

@@ -1,6 +1,6 @@
 // Runs everywhere (types only). The worker's API, typed once: the worker implements it, the client wraps it.
 import type { RunConfig } from './config';
-import type { BackendInfo, RunResult } from './metrics';
+import type { BackendInfo, ModeSummary, RunResult } from './metrics';
 import type { MetricChunk } from './metric-chunk';
 
 export interface RunEvents {
@@ -8,6 +8,8 @@ export interface RunEvents {
   onMetrics(chunk: MetricChunk): void;
   /** Called once the backend is active, before the first batch. */
   onBackend(info: BackendInfo): void;
+  /** Called when a mode is done (after its last metrics), so a long run's table fills as it goes. */
+  onModeEnd?(summary: ModeSummary): void;
 }
 
 export interface TrainerApi {

@@ -82,6 +82,11 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
           // Time is checked here, between batches: no timer runs inside the training loop.
           if (now() - lastFlush >= flushInterval) flush();
         },
+        onModeEnd(summary) {
+          // The mode's last rows first: both travel on the events port, in order.
+          flush();
+          fire(() => events.onModeEnd?.(summary));
+        },
       });
       flush();
       return { runId, backend, ...experiment };

@@ -39,6 +39,10 @@ function recordEvents(onChunk?: (chunk: MetricChunk) => void): Recorded {
         log.push('backend');
         backends.push(info);
       },
+      onModeEnd(summary) {
+        // The rows received so far, so the test can check a mode's rows all came before its summary.
+        log.push(`end:${summary.mode}:${chunks.flatMap(unpackChunk).filter((r) => r.mode === summary.mode).length}`);
+      },
     },
   };
 }
@@ -71,6 +75,8 @@ describe('createTrainer', () => {
       expect(rows.filter((r) => r.mode === mode)).toHaveLength(64);
     }
     expect(rows.every((r) => Number.isFinite(r.loss))).toBe(true);
+    // Each mode's summary follows all of its rows.
+    expect(rec.log.filter((e) => e.startsWith('end:'))).toEqual(['end:fit:64', 'end:fitDataset:64', 'end:trainOnBatch:64', 'end:loop:64']);
   });
 
   it('flushes at most once per interval however fast batches come', async () => {
@@ -80,9 +86,12 @@ describe('createTrainer', () => {
     const rec = recordEvents();
     const result = await trainer.start(2, config({ samples: 1024, batchSize: 16 }), rec.events);
     expect(rec.chunks.reduce((n, c) => n + c.count, 0)).toBe(result.totalBatches);
-    // Every chunk but the last waited for its interval: ~49 batches each.
-    for (const chunk of rec.chunks.slice(0, -1)) expect(chunk.count).toBeGreaterThanOrEqual(45);
-    expect(rec.chunks.length).toBeLessThanOrEqual(Math.ceil(result.totalBatches / 45));
+    // A chunk goes out when its interval is up (~49 batches) or when its mode ends (batch 63 of the one epoch).
+    for (const chunk of rec.chunks) {
+      const rows = unpackChunk(chunk);
+      if (rows[rows.length - 1].batch !== 63) expect(chunk.count).toBeGreaterThanOrEqual(45);
+    }
+    expect(rec.chunks.length).toBeLessThanOrEqual(4 * Math.ceil(64 / 45));
   });
 
   it('stops mid-run on stop(runId) and leaves no tensors behind', async () => {

@@ -16,6 +16,8 @@ interface RunState {
   error: unknown;
   /** The loss the charts show, fixed when the run starts. */
   lossView: LossView;
+  /** Summaries of the modes finished so far; the result's list replaces them at the end. */
+  finished: ModeSummary[];
 }
 
 export interface RunView extends RunState {
@@ -27,7 +29,7 @@ export interface RunView extends RunState {
   stop(): void;
 }
 
-const IDLE: RunState = { phase: 'idle', backend: null, result: null, error: null, lossView: 'batch' };
+const IDLE: RunState = { phase: 'idle', backend: null, result: null, error: null, lossView: 'batch', finished: [] };
 
 export function useRun(): RunView {
   const client = useRef<TrainerClient | null>(null);
@@ -53,6 +55,7 @@ export function useRun(): RunView {
             requestFrame();
           },
           onBackend: (backend) => setState((s) => ({ ...s, backend })),
+          onModeEnd: (summary) => setState((s) => ({ ...s, finished: [...s.finished, summary] })),
         })
         .then(
           (result) => generation.current === mine && setState((s) => ({ ...s, phase: 'done', result, backend: result.backend })),
@@ -72,5 +75,5 @@ export function useRun(): RunView {
   const series = useMemo(() => store.current!.view(), [tick]);
   const received = store.current.total;
 
-  return { ...state, summaries: state.result?.summaries ?? [], series, received, start, stop };
+  return { ...state, summaries: state.result?.summaries ?? state.finished, series, received, start, stop };
 }

@@ -8,7 +8,7 @@ export function SummaryTable({ rows }: { rows: readonly ModeSummary[] }) {
     <section className="card" aria-labelledby="summary-heading">
       <h2 id="summary-heading">Summary</h2>
       {rows.length === 0 ? (
-        <p className="muted">Each mode gets a row here when the run finishes.</p>
+        <p className="muted">Each mode gets a row here when it finishes.</p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Summary table, scrolls sideways">
           <table data-testid="summary-table">
