@@ -47,11 +47,13 @@ async function main() {
       const on: number[] = [];
       const off: number[] = [];
       // One untimed warm-up of each, so kernel compilation and pool growth land outside the comparison.
-      await runMode(tf, { ...base, readback: 'every' }, backend, mode, prepared, streamingHooks());
-      await runMode(tf, { ...base, readback: 'epoch' }, backend, mode, prepared, quietHooks());
+      const streaming = { ...prepared, config: { ...prepared.config, readback: 'every' as const } };
+      const quiet = { ...prepared, config: { ...prepared.config, readback: 'epoch' as const } };
+      await runMode(tf, backend, mode, streaming, streamingHooks());
+      await runMode(tf, backend, mode, quiet, quietHooks());
       for (let r = 0; r < rounds; r++) {
-        on.push((await runMode(tf, { ...base, readback: 'every' }, backend, mode, prepared, streamingHooks())).samplesPerSec);
-        off.push((await runMode(tf, { ...base, readback: 'epoch' }, backend, mode, prepared, quietHooks())).samplesPerSec);
+        on.push((await runMode(tf, backend, mode, streaming, streamingHooks())).samplesPerSec);
+        off.push((await runMode(tf, backend, mode, quiet, quietHooks())).samplesPerSec);
       }
       const [a, b] = [median(on), median(off)];
       const cost = (b / a - 1) * 100;

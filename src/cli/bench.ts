@@ -1,11 +1,13 @@
 // Runs in Node: `npm run bench -- --modes fit,loop --samples 4096 --backend wasm [--json]`.
 // The same engine as the page, printing one summary per mode; progress goes to stderr so --json stays clean.
 import { tf } from '../engine/tf';
+import { kernelsFor } from '../engine/kernels';
 import { runExperiment } from '../engine/run';
 import { describeBackend, type BatchMetric } from '../shared/metrics';
 import { CliUsageError, parseArgs, usage } from './args';
 import { formatTable, summariesToJson } from './format-table';
 import { activateNodeBackend } from './node-backends';
+import { nodeAssets } from './node-assets';
 import { openNodeShards } from './node-shard-store';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -26,7 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const { config } = options;
   let backend;
   try {
-    backend = await activateNodeBackend(tf, config.backend);
+    backend = await activateNodeBackend(tf, config.backend, kernelsFor(config));
   } catch (e) {
     process.stderr.write(`fitscope bench: ${(e as Error).message}\n`);
     return 3;
@@ -34,7 +36,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`backend: ${describeBackend(backend)}`);
   if (!options.json && backend.adapter) process.stdout.write(`adapter: ${backend.adapter}\n`);
-  log(`data: ${config.dataset}, ${config.samples} samples × ${config.features} features; model ${[config.features, ...config.hidden, 1].join('→')}; ${config.optimizer} lr ${config.learningRate}; batch ${config.batchSize}; ${config.epochs} epochs`);
+  log(`data: ${config.dataset}, ${config.samples} samples; ${config.model} hidden [${config.hidden.join(', ')}]; ${config.optimizer} lr ${config.learningRate}; batch ${config.batchSize}; ${config.epochs} epochs`);
 
   const signal = { stopped: false };
   process.once('SIGINT', () => {
@@ -53,9 +55,11 @@ async function main(argv: readonly string[]): Promise<number> {
     signal,
     onBatch,
     openShards: (c) => openNodeShards(c),
+    assets: nodeAssets(),
     onModeEnd: (s) =>
       log(s.refused ?? `${s.mode}: ${s.batches} batches, ${s.msPerBatchMedian.toFixed(3)} ms/batch median, loss ${s.initialLoss.toPrecision(4)} → ${s.finalLoss.toPrecision(4)}`),
   });
+  for (const notice of result.notices) log(`note: ${notice}`);
   if (result.stopped) log('stopped early: summaries cover the batches that ran');
   process.stdout.write(options.json ? `${JSON.stringify(summariesToJson(result.summaries, backend.adapter), null, 2)}\n` : `${formatTable(result.summaries)}\n`);
   // Exit 0 when any mode ran; when the guard refused them all there are no measurements to show.

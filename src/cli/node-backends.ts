@@ -10,7 +10,7 @@ import type { BackendInfo } from '../shared/metrics';
 
 export const NODE_AUTO_ORDER: readonly BackendName[] = ['wasm', 'cpu'];
 
-export async function activateNodeBackend(tf: Tf, preference: BackendPreference): Promise<BackendInfo> {
+export async function activateNodeBackend(tf: Tf, preference: BackendPreference, requiredKernels: readonly string[] = []): Promise<BackendInfo> {
   if (preference === 'webgl') {
     throw new FitscopeError(ERROR_NAMES.backendUnavailable, 'webgl is a browser backend; in Node use cpu, wasm or webgpu');
   }
@@ -20,7 +20,7 @@ export async function activateNodeBackend(tf: Tf, preference: BackendPreference)
     const { registerNodeWebGPU } = await import('./node-webgpu');
     probes.webgpu = (await registerNodeWebGPU()).probe;
   }
-  const info = await activateBackend(tf, preference, probes, NODE_AUTO_ORDER);
+  const info = await activateBackend(tf, preference, probes, NODE_AUTO_ORDER, requiredKernels);
   // The cpu backend greets Node users once with advice to install tfjs-node, which cannot be installed here
   // (it downloads a native binary); the CLI already says which backend runs.
   if (info.active === 'cpu') (tf.backend() as { firstUse?: boolean }).firstUse = false;

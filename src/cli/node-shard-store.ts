@@ -18,7 +18,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 export async function openNodeShards(config: RunConfig, root?: string): Promise<ShardStore> {
-  const source = loadDataSource(config);
+  const source = await loadDataSource(config);
   const { samples, features, outputs } = source.shape;
   const folder = shardFolder(config, root);
   const count = Math.ceil(samples / SHARD_SIZE);

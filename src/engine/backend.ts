@@ -15,7 +15,17 @@ export interface ProbeResult {
 
 export type BackendProbes = Partial<Record<BackendName, () => Promise<ProbeResult>>>;
 
-export async function activateBackend(tf: Tf, preference: BackendPreference, probes: BackendProbes = {}, available: readonly BackendName[] = AUTO_BACKEND_ORDER): Promise<BackendInfo> {
+/**
+ * `requiredKernels` (see kernels.ts) rules out a backend that cannot train the model: 'auto' moves on to the
+ * next one and says why; a backend asked for by name fails with the missing kernel named.
+ */
+export async function activateBackend(
+  tf: Tf,
+  preference: BackendPreference,
+  probes: BackendProbes = {},
+  available: readonly BackendName[] = AUTO_BACKEND_ORDER,
+  requiredKernels: readonly string[] = [],
+): Promise<BackendInfo> {
   const candidates = preference === 'auto' ? available : [preference];
   const fallbacks: BackendFallback[] = [];
   for (const name of candidates) {
@@ -23,6 +33,11 @@ export async function activateBackend(tf: Tf, preference: BackendPreference, pro
     const probe: ProbeResult = (await probes[name]?.().catch((e: unknown): ProbeResult => ({ unavailable: String((e as Error)?.message ?? e) }))) ?? {};
     if (probe.unavailable || !tf.findBackendFactory(name)) {
       fallbacks.push({ backend: name, reason: probe.unavailable ?? `${name} is not available in this host` });
+      continue;
+    }
+    const missing = requiredKernels.filter((kernel) => !tf.getKernel(kernel, name));
+    if (missing.length) {
+      fallbacks.push({ backend: name, reason: `${name} cannot train this model: it has no ${missing.join(', ')} kernel${missing.length > 1 ? 's' : ''}` });
       continue;
     }
     let failure = 'the backend failed to initialise';

@@ -3,10 +3,11 @@
 // marks, so it is not counted in any batch's time.
 import type { ModeName } from '../shared/config';
 import type { BatchMetric, MemoryReading } from '../shared/metrics';
+import type { Evaluation } from './evaluate';
 import { LossReader } from './loss-reader';
 import { readMemory } from './memory';
 import { PeakTracker } from './peak-tracker';
-import type { Scalar, Tf } from './tf';
+import type { Scalar, Tensor, Tf } from './tf';
 import { createYielder } from './yield';
 
 export interface StopSignal {
@@ -21,6 +22,7 @@ export interface RecorderOptions {
 }
 
 const YIELD_INTERVAL_MS = 50;
+const NO_EVALUATION: Evaluation = { loss: NaN, accuracy: NaN };
 
 export class BatchRecorder {
   readonly batchMs: number[] = [];
@@ -39,6 +41,11 @@ export class BatchRecorder {
   private batchEndPeakBytes = 0;
   private batchEndPeakTensors = 0;
   private readonly sampleEveryBatch: boolean;
+  private pausedMs = 0;
+  private weightsSource: (() => readonly Tensor[]) | null = null;
+  /** Checks the current weights on the validation rows after each full epoch (set by the run, timed apart). */
+  validate: ((params: readonly Tensor[]) => Promise<Evaluation>) | null = null;
+  readonly validation: Evaluation[] = [];
 
   constructor(
     private readonly tf: Tf,
@@ -46,6 +53,7 @@ export class BatchRecorder {
     private readonly sink: (metric: BatchMetric) => void,
     readonly signal: StopSignal,
     readonly loss: LossReader,
+    private readonly batchesPerEpoch: number,
     options: RecorderOptions = {},
   ) {
     this.sampleEveryBatch = options.sampleMemory ?? true;
@@ -68,6 +76,26 @@ export class BatchRecorder {
     return memory;
   }
 
+  /** Tells the recorder where the mode keeps its current weights, for the per-epoch validation. */
+  watchWeights(source: () => readonly Tensor[]): void {
+    this.weightsSource = source;
+  }
+
+  /** Runs the validation at an epoch's end; its time is kept out of every batch and of totalMs. */
+  private async validateEpoch(): Promise<Evaluation> {
+    if (!this.validate || !this.weightsSource) return { loss: NaN, accuracy: NaN };
+    const t0 = performance.now();
+    if (this.peaks) this.peaks.paused = true;
+    try {
+      const result = await this.validate(this.weightsSource());
+      this.validation.push(result);
+      return result;
+    } finally {
+      if (this.peaks) this.peaks.paused = false;
+      this.pausedMs += performance.now() - t0;
+    }
+  }
+
   /** Adds time the current batch spent waiting for its data (called by the data pipeline or the loop). */
   addDataMs(ms: number): void {
     this.pendingDataMs += ms;
@@ -81,7 +109,8 @@ export class BatchRecorder {
   async batchEnd(epoch: number, batch: number, loss: number | Scalar, batchSamples: number): Promise<boolean> {
     const ms = performance.now() - this.lastMark;
     const reading = typeof loss === 'number' ? this.loss.takeNumber(epoch, loss, batchSamples) : await this.loss.takeTensor(epoch, batch, loss, batchSamples);
-    this.record(epoch, batch, ms, reading.loss, reading.meanLoss, batchSamples);
+    const val = batch === this.batchesPerEpoch - 1 ? await this.validateEpoch() : NO_EVALUATION;
+    this.record(epoch, batch, ms, reading.loss, reading.meanLoss, batchSamples, val);
     await this.yieldIfDue();
     this.lastMark = performance.now();
     return this.signal.stopped;
@@ -96,14 +125,15 @@ export class BatchRecorder {
     const perBatch = (performance.now() - this.lastMark) / Math.max(1, batchesInEpoch);
     for (let i = 0; i < batchesInEpoch; i++) this.batchMs.push(perBatch);
     this.samplesSeen += samplesInEpoch;
+    const val = await this.validateEpoch();
     const memory = this.sampleMemory();
-    this.sink({ mode: this.mode, epoch, batch: batchesInEpoch - 1, loss: NaN, meanLoss: NaN, ms: perBatch, dataMs: NaN, samplesSeen: this.samplesSeen, ...memory });
+    this.sink({ mode: this.mode, epoch, batch: batchesInEpoch - 1, loss: NaN, meanLoss: NaN, ms: perBatch, dataMs: NaN, samplesSeen: this.samplesSeen, valLoss: val.loss, valAccuracy: val.accuracy, ...memory });
     await this.yieldIfDue();
     this.lastMark = performance.now();
     return this.signal.stopped;
   }
 
-  private record(epoch: number, batch: number, ms: number, loss: number, meanLoss: number, batchSamples: number): void {
+  private record(epoch: number, batch: number, ms: number, loss: number, meanLoss: number, batchSamples: number, val: Evaluation): void {
     this.batchMs.push(ms);
     const dataMs = this.dataMeasured ? this.pendingDataMs : NaN;
     if (this.dataMeasured) this.dataMs.push(dataMs);
@@ -111,7 +141,7 @@ export class BatchRecorder {
     this.dataMeasured = false;
     this.samplesSeen += batchSamples;
     const memory: MemoryReading = this.sampleEveryBatch ? this.sampleMemory() : { numTensors: NaN, numBytes: NaN, gpuBytesInUse: null, gpuBytesAllocated: null };
-    this.sink({ mode: this.mode, epoch, batch, loss, meanLoss, ms, dataMs, samplesSeen: this.samplesSeen, ...memory });
+    this.sink({ mode: this.mode, epoch, batch, loss, meanLoss, ms, dataMs, samplesSeen: this.samplesSeen, valLoss: val.loss, valAccuracy: val.accuracy, ...memory });
   }
 
   /** Marks the end of training (before final weights are read back for evaluation) and unhooks allocation. */
@@ -140,6 +170,6 @@ export class BatchRecorder {
   }
 
   get totalMs(): number {
-    return (this.endedAt ?? performance.now()) - this.startedAt;
+    return (this.endedAt ?? performance.now()) - this.startedAt - this.pausedMs;
   }
 }

@@ -2,9 +2,9 @@
 // config before anything is allocated, so a fit that cannot fit is refused with numbers instead of crashing
 // the tab. Checked against the allocation-hook peak in tests (within 2×).
 import type { BackendName, ModeName, OptimizerName, RunConfig } from '../shared/config';
-import type { DataShape } from './data/types';
 import { formatBytes } from '../shared/format';
-import { layerSizes } from './weights';
+import { activationFloats, parameterCount, type Architecture } from './architecture';
+import type { DataShape } from './data/types';
 
 const FLOAT = 4;
 const MB = 1024 * 1024;
@@ -26,15 +26,12 @@ export interface MemoryEstimate {
   resident: number;
 }
 
-export function estimatePeakBytes(config: RunConfig, mode: ModeName, shape: DataShape): MemoryEstimate {
-  const sizes = layerSizes(shape.features, config.hidden, shape.outputs);
-  let params = 0;
-  for (let i = 0; i + 1 < sizes.length; i++) params += sizes[i] * sizes[i + 1] + sizes[i + 1];
+export function estimatePeakBytes(config: RunConfig, mode: ModeName, shape: DataShape, arch: Architecture): MemoryEstimate {
   // Weights, their gradients and the optimizer's slots.
-  const model = params * FLOAT * (2 + OPTIMIZER_SLOTS[config.optimizer]);
+  const model = parameterCount(arch) * FLOAT * (2 + OPTIMIZER_SLOTS[config.optimizer]);
   const batch = Math.min(config.batchSize, shape.samples);
-  // Forward keeps matMul, bias-add and relu outputs per layer; backward makes about as many again.
-  const activations = batch * sizes.slice(1).reduce((a, b) => a + b, 0) * FLOAT * 6;
+  // Forward keeps each op's output (matMul or conv, bias-add, activation); backward makes about as many again.
+  const activations = batch * activationFloats(arch) * FLOAT * 6;
   const rowBytes = (shape.features + shape.outputs) * FLOAT;
   const oneBatch = batch * rowBytes;
   const usesPipeline = mode === 'fitDataset' || (config.feed === 'pipeline' && mode !== 'fit');

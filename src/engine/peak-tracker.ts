@@ -14,6 +14,8 @@ export class PeakTracker {
   peakTensors = 0;
   /** False where the hook could not be installed (another tfjs version): peaks then come from batch-end samples. */
   readonly hooked: boolean;
+  /** While true (fitscope's own validation pass), allocations are not the mode's and are not counted. */
+  paused = false;
   private restore: (() => void) | null = null;
 
   constructor(tf: Tf) {
@@ -24,6 +26,7 @@ export class PeakTracker {
     const tracker = this;
     engine.trackTensor = function hookedTrackTensor(this: EngineInternals, ...args: unknown[]) {
       original.apply(this, args);
+      if (tracker.paused) return;
       const { numBytes, numTensors } = this.state;
       if (numBytes > tracker.peakBytes) tracker.peakBytes = numBytes;
       if (numTensors > tracker.peakTensors) tracker.peakTensors = numTensors;

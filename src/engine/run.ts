@@ -5,10 +5,11 @@ import type { BackendName, ModeName, RunConfig } from '../shared/config';
 import { ERROR_NAMES, FitscopeError } from '../shared/errors';
 import type { BatchMetric, ModeSummary } from '../shared/metrics';
 import { BatchRecorder, type RecorderOptions, type StopSignal } from './batch-recorder';
-import { loadDataSource, type DataSource } from './data/load';
+import { describeArchitecture, type Architecture } from './architecture';
+import { loadDataSource } from './data/load';
 import { shardReader } from './data/shard-reader';
-import { arrayReader, type RowReader, type ShardStore } from './data/types';
-import { evaluateLoss } from './evaluate';
+import { arrayReader, sliceRows, type AssetLoader, type DataShape, type HeldOut, type RowReader, type ShardStore, type TrainingData } from './data/types';
+import { evaluate, evaluateWeights } from './evaluate';
 import { LossReader } from './loss-reader';
 import { estimatePeakBytes, guardMessage } from './memory-estimate';
 import { TRAINING_MODES } from './modes';
@@ -22,24 +23,33 @@ export interface RunHooks extends RecorderOptions {
   /** Called after each mode with its summary (refused modes too). */
   onModeEnd?(summary: ModeSummary): void;
   signal: StopSignal;
-  /** The host's shard files for config.source = 'shards' (disk in Node, HTTP in the page). */
+  /** The host's shard files for config.source = 'shards' on computed sets (disk in Node). */
   openShards?(config: RunConfig): Promise<ShardStore>;
+  /** The host's data files (public/data): over HTTP in the page, from disk in Node. */
+  assets?: AssetLoader;
 }
 
 export interface ExperimentResult {
   summaries: ModeSummary[];
+  notices: string[];
   batchCounts: Partial<Record<ModeName, number>>;
   totalBatches: number;
   stopped: boolean;
 }
 
 export interface PreparedRun {
-  data: DataSource;
+  config: RunConfig;
+  shape: DataShape;
+  arch: Architecture;
+  arrays: TrainingData | null;
   weights: WeightSet;
   trainSamples: number;
   pipelineReader: RowReader;
   /** Rows for the loss over the training set: the arrays when they exist anyway, else computed. */
   evalReader: RowReader;
+  validation: HeldOut;
+  test: HeldOut;
+  notices: string[];
 }
 
 function needsArrays(config: RunConfig): boolean {
@@ -47,60 +57,96 @@ function needsArrays(config: RunConfig): boolean {
   return config.modes.includes('fit') || arrayFeed || config.source === 'memory';
 }
 
-export async function prepareRun(config: RunConfig, hooks: Pick<RunHooks, 'openShards'> = {}): Promise<PreparedRun> {
-  const data = loadDataSource(config);
-  const withArrays = needsArrays(config);
-  let pipelineReader: RowReader = data.compute;
-  if (config.source === 'memory') pipelineReader = arrayReader(data.arrays());
-  if (config.source === 'shards') {
-    if (!hooks.openShards) throw new FitscopeError(ERROR_NAMES.invalidConfig, 'source=shards needs shard files, which this host does not provide');
-    pipelineReader = shardReader(await hooks.openShards(config), data.shape);
+/** Loads the data and makes the initial weights: everything here happens before any mode's clock starts. */
+export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'openShards' | 'assets'> = {}): Promise<PreparedRun> {
+  const data = await loadDataSource(requested, hooks.assets);
+  const notices = [...data.notices];
+  const config: RunConfig = { ...requested, samples: data.shape.samples };
+  if (config.model === 'cnn' && !data.shape.image) {
+    notices.push(`model=cnn needs image data (mnist); ${config.dataset} trains an mlp`);
+    config.model = 'mlp';
   }
+  const arrays = needsArrays(config) ? await data.arrays() : null;
+  let pipelineReader: RowReader = data.compute;
+  if (config.source === 'memory') pipelineReader = arrayReader((arrays ?? (await data.arrays())) as TrainingData);
+  if (config.source === 'shards') {
+    if (config.dataset === 'mnist') {
+      pipelineReader = data.compute; // mnist is served in shards already: its reader fetches them on demand
+    } else if (config.dataset === 'iris' || config.dataset === 'penguins') {
+      notices.push(`${config.dataset} is a small table held in memory; source=shards reads it from there`);
+    } else if (hooks.openShards) {
+      pipelineReader = shardReader(await hooks.openShards(config), data.shape);
+    } else {
+      throw new FitscopeError(ERROR_NAMES.invalidConfig, `source=shards for ${config.dataset} needs shard files written by the host, which this host does not do; use source=compute, or mnist, which is served in shards`);
+    }
+  }
+  const arch = describeArchitecture(config, data.shape);
+  const { validation, test } = await data.heldOut();
   return {
-    data,
-    weights: initialWeights(config.seed, data.shape.features, config.hidden, data.shape.outputs),
+    config,
+    shape: data.shape,
+    arch,
+    arrays,
+    weights: initialWeights(config.seed, arch),
     trainSamples: trainingRows(data.shape.samples, config.validationSplit),
     pipelineReader,
-    evalReader: withArrays ? arrayReader(data.arrays()) : data.compute,
+    evalReader: arrays ? arrayReader(arrays) : data.compute,
+    validation,
+    test,
+    notices,
   };
+}
+
+function heldOutReader(rows: HeldOut): RowReader {
+  const features = rows.x.length / Math.max(1, rows.samples);
+  const outputs = rows.y.length / Math.max(1, rows.samples);
+  return { read: (start, end) => sliceRows({ ...rows, features, outputs }, start, end) };
 }
 
 function refusedSummary(config: RunConfig, backend: BackendName, mode: ModeName, message: string, estimated: number, resident: number): ModeSummary {
   return {
     mode, backend, samples: config.samples, batchSize: config.batchSize, epochs: config.epochs, batches: 0,
-    totalMs: NaN, msPerBatchMedian: NaN, msPerBatchP95: NaN, samplesPerSec: NaN, initialLoss: NaN, finalLoss: NaN,
+    totalMs: NaN, msPerBatchMedian: NaN, msPerBatchP95: NaN, samplesPerSec: NaN, initialLoss: NaN, finalLoss: NaN, testLoss: NaN, testAccuracy: NaN,
     peakBytes: NaN, peakTensors: NaN, leakedTensors: 0, dataMsMedian: NaN, stepMsMedian: NaN, vsLoop: NaN,
     estimatedPeakBytes: estimated, residentBytes: resident, batchEndPeakBytes: NaN, peakGpuAllocatedBytes: NaN, lossReads: 0,
     peakSource: 'allocation', timing: 'batch', refused: message,
   };
 }
 
-export async function runMode(tf: Tf, config: RunConfig, backend: BackendName, mode: ModeName, prepared: PreparedRun, hooks: RunHooks): Promise<ModeSummary> {
-  const { data, weights, trainSamples } = prepared;
-  const estimate = estimatePeakBytes(config, mode, data.shape);
+/** Runs one mode of a prepared run (its config is the run's: with the data set's real sample count). */
+export async function runMode(tf: Tf, backend: BackendName, mode: ModeName, prepared: PreparedRun, hooks: RunHooks): Promise<ModeSummary> {
+  const { config, shape, arch, weights, trainSamples } = prepared;
+  const estimate = estimatePeakBytes(config, mode, shape, arch);
   const refusal = guardMessage(config, mode, backend, estimate);
   if (refusal) return refusedSummary(config, backend, mode, refusal, estimate.total, estimate.resident);
 
-  const initialLoss = await evaluateLoss(tf, weights, prepared.evalReader, data.shape, trainSamples);
+  const initialLoss = (await evaluateWeights(tf, arch, weights, prepared.evalReader, shape, trainSamples)).loss;
   const tensorsBefore = tf.memory().numTensors;
-  const loss = new LossReader(tf, config.readback, config.lossView, batchCount(trainSamples, config.batchSize));
-  const recorder = new BatchRecorder(tf, mode, hooks.onBatch, hooks.signal, loss, hooks);
+  const batchesPerEpoch = batchCount(trainSamples, config.batchSize);
+  const loss = new LossReader(tf, config.readback, config.lossView, batchesPerEpoch);
+  const recorder = new BatchRecorder(tf, mode, hooks.onBatch, hooks.signal, loss, batchesPerEpoch, hooks);
+  const validation = heldOutReader(prepared.validation);
+  recorder.validate = (params) => evaluate(tf, arch, params, validation, shape, prepared.validation.samples);
   let finalValues: Float32Array[];
   try {
-    finalValues = await TRAINING_MODES[mode].train({ tf, config, data, trainSamples, pipelineReader: prepared.pipelineReader, weights, recorder });
+    finalValues = await TRAINING_MODES[mode].train({
+      tf, config, shape, arch, arrays: prepared.arrays, trainSamples, pipelineReader: prepared.pipelineReader, weights, recorder,
+    });
   } finally {
     recorder.finish();
     loss.dispose();
   }
   const leakedTensors = tf.memory().numTensors - tensorsBefore;
-  const finalLoss = await evaluateLoss(tf, { shapes: weights.shapes, values: finalValues }, prepared.evalReader, data.shape, trainSamples);
+  const finalWeights = { shapes: weights.shapes, values: finalValues };
+  const finalLoss = (await evaluateWeights(tf, arch, finalWeights, prepared.evalReader, shape, trainSamples)).loss;
+  const test = await evaluateWeights(tf, arch, finalWeights, heldOutReader(prepared.test), shape, prepared.test.samples);
   const totalMs = recorder.totalMs;
   const msPerBatchMedian = median(recorder.batchMs);
   const dataMsMedian = mode === 'fit' ? NaN : median(recorder.dataMs);
   return {
     mode,
     backend,
-    samples: data.shape.samples,
+    samples: shape.samples,
     batchSize: config.batchSize,
     epochs: config.epochs,
     batches: recorder.batchMs.length,
@@ -110,6 +156,8 @@ export async function runMode(tf: Tf, config: RunConfig, backend: BackendName, m
     samplesPerSec: totalMs > 0 ? recorder.samplesSeen / (totalMs / 1000) : 0,
     initialLoss,
     finalLoss,
+    testLoss: test.loss,
+    testAccuracy: test.accuracy,
     peakBytes: recorder.peakBytes,
     peakTensors: recorder.peakTensors,
     leakedTensors,
@@ -126,13 +174,14 @@ export async function runMode(tf: Tf, config: RunConfig, backend: BackendName, m
   };
 }
 
-export async function runExperiment(tf: Tf, config: RunConfig, backend: BackendName, hooks: RunHooks): Promise<ExperimentResult> {
-  const prepared = await prepareRun(config, hooks);
+export async function runExperiment(tf: Tf, requested: RunConfig, backend: BackendName, hooks: RunHooks): Promise<ExperimentResult> {
+  const prepared = await prepareRun(requested, hooks);
+  const { config } = prepared;
   const summaries: ModeSummary[] = [];
   const batchCounts: Partial<Record<ModeName, number>> = {};
   for (const mode of config.modes) {
     if (hooks.signal.stopped) break;
-    const summary = await runMode(tf, config, backend, mode, prepared, hooks);
+    const summary = await runMode(tf, backend, mode, prepared, hooks);
     summaries.push(summary);
     batchCounts[mode] = summary.batches;
     hooks.onModeEnd?.(summary);
@@ -141,6 +190,7 @@ export async function runExperiment(tf: Tf, config: RunConfig, backend: BackendN
   if (loop) for (const s of summaries) s.vsLoop = s.msPerBatchMedian / loop.msPerBatchMedian;
   return {
     summaries,
+    notices: prepared.notices,
     batchCounts,
     totalBatches: summaries.reduce((sum, s) => sum + s.batches, 0),
     stopped: hooks.signal.stopped,

@@ -4,8 +4,12 @@
 export const MODE_NAMES = ['fit', 'fitDataset', 'trainOnBatch', 'loop'] as const;
 export type ModeName = (typeof MODE_NAMES)[number];
 
-export const DATASET_NAMES = ['teacher'] as const;
-export type DatasetName = (typeof DATASET_NAMES)[number];
+import { DATASET_NAMES, type DatasetName } from './datasets';
+
+export { DATASET_NAMES, type DatasetName };
+
+export const MODEL_KINDS = ['mlp', 'cnn'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
 
 export const OPTIMIZER_NAMES = ['adam', 'sgd', 'rmsprop', 'adagrad'] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
@@ -37,6 +41,8 @@ export type Readback = 'every' | 'epoch' | number;
 export interface RunConfig {
   modes: ModeName[];
   dataset: DatasetName;
+  /** mlp: Dense layers only; cnn: two conv + pool blocks before them (image data sets only). */
+  model: ModelKind;
   samples: number;
   features: number;
   batchSize: number;
@@ -92,7 +98,7 @@ export type FieldSpec =
       bare?: string;
     })
   | (FieldBase<'learningRate' | 'latencyMs' | 'validationSplit'> & { kind: 'number'; min: number; max: number })
-  | (FieldBase<'dataset' | 'optimizer' | 'backend' | 'source' | 'genYields' | 'feed' | 'yieldEvery' | 'lossView'> & {
+  | (FieldBase<'dataset' | 'model' | 'optimizer' | 'backend' | 'source' | 'genYields' | 'feed' | 'yieldEvery' | 'lossView'> & {
       kind: 'choice';
       choices: readonly string[];
     })
@@ -105,6 +111,7 @@ export type FieldSpec =
 export const DEFAULT_CONFIG: Readonly<RunConfig> = Object.freeze({
   modes: [...MODE_NAMES],
   dataset: 'teacher',
+  model: 'mlp',
   samples: 4096,
   features: 32,
   batchSize: 32,
@@ -134,9 +141,10 @@ export const FIELD_TABLE: readonly FieldSpec[] = [
     name: 'modes', key: 'modes', kind: 'choiceList', choices: MODE_NAMES, label: 'Modes',
     help: 'fit = Keras fit on tensors; fitDataset = fit_generator; trainOnBatch = train_on_batch loop; loop = hand optimizer.minimize',
   },
-  { name: 'dataset', key: 'dataset', kind: 'choice', choices: DATASET_NAMES, label: 'Data set', help: 'teacher: labels from a fixed, seeded network (learnable)' },
+  { name: 'dataset', key: 'dataset', kind: 'choice', choices: DATASET_NAMES, label: 'Data set', help: 'teacher (regression), spirals, circles, xor (synthetic classes), mnist (digits), penguins, iris' },
+  { name: 'model', key: 'model', kind: 'choice', choices: MODEL_KINDS, label: 'Model', help: 'mlp = Dense layers; cnn = Conv2D + MaxPooling blocks first (image data: mnist)' },
   { name: 'samples', key: 'samples', kind: 'int', min: 16, max: 1_000_000, label: 'Samples', help: 'training set size' },
-  { name: 'features', key: 'features', kind: 'int', min: 1, max: 1024, label: 'Features', help: 'inputs per sample' },
+  { name: 'features', key: 'features', kind: 'int', min: 1, max: 1024, label: 'Features', help: 'inputs per sample (teacher only; other sets have their own)' },
   { name: 'batchSize', key: 'batch', kind: 'int', min: 1, max: 65_536, label: 'Batch size', help: 'batch_size: samples per gradient step' },
   { name: 'epochs', key: 'epochs', kind: 'int', min: 1, max: 1000, label: 'Epochs', help: 'passes over the training set' },
   { name: 'hidden', key: 'hidden', kind: 'intList', min: 1, max: 4096, maxLength: 8, label: 'Hidden layers', help: 'units per Dense(relu) layer, comma separated; empty = linear model' },

@@ -3,7 +3,7 @@
 import { MODE_NAMES } from './config';
 import type { BatchMetric } from './metrics';
 
-const COLUMNS = ['mode', 'epoch', 'batch', 'loss', 'meanLoss', 'ms', 'dataMs', 'samplesSeen', 'numTensors', 'numBytes', 'gpuBytesInUse', 'gpuBytesAllocated'] as const;
+const COLUMNS = ['mode', 'epoch', 'batch', 'loss', 'meanLoss', 'ms', 'dataMs', 'samplesSeen', 'valLoss', 'valAccuracy', 'numTensors', 'numBytes', 'gpuBytesInUse', 'gpuBytesAllocated'] as const;
 const WIDTH = COLUMNS.length;
 
 export interface MetricChunk {
@@ -40,10 +40,12 @@ export class MetricPacker {
     r[o + 5] = m.ms;
     r[o + 6] = m.dataMs;
     r[o + 7] = m.samplesSeen;
-    r[o + 8] = m.numTensors;
-    r[o + 9] = m.numBytes;
-    r[o + 10] = m.gpuBytesInUse ?? NaN;
-    r[o + 11] = m.gpuBytesAllocated ?? NaN;
+    r[o + 8] = m.valLoss;
+    r[o + 9] = m.valAccuracy;
+    r[o + 10] = m.numTensors;
+    r[o + 11] = m.numBytes;
+    r[o + 12] = m.gpuBytesInUse ?? NaN;
+    r[o + 13] = m.gpuBytesAllocated ?? NaN;
     this.count++;
   }
 
@@ -71,10 +73,12 @@ export function unpackChunk(chunk: MetricChunk): BatchMetric[] {
       ms: r[o + 5],
       dataMs: r[o + 6],
       samplesSeen: r[o + 7],
-      numTensors: r[o + 8],
-      numBytes: r[o + 9],
-      gpuBytesInUse: orNull(r[o + 10]),
-      gpuBytesAllocated: orNull(r[o + 11]),
+      valLoss: r[o + 8],
+      valAccuracy: r[o + 9],
+      numTensors: r[o + 10],
+      numBytes: r[o + 11],
+      gpuBytesInUse: orNull(r[o + 12]),
+      gpuBytesAllocated: orNull(r[o + 13]),
     };
   }
   return out;

@@ -27,6 +27,10 @@ export interface BatchMetric extends MemoryReading {
   dataMs: number;
   /** Training samples consumed so far in this mode, across epochs. */
   samplesSeen: number;
+  /** Loss on the validation rows, checked at each epoch's end (NaN on other batches). */
+  valLoss: number;
+  /** Accuracy on the validation rows at each epoch's end (NaN on other batches and for regression). */
+  valAccuracy: number;
 }
 
 export interface ModeSummary {
@@ -42,6 +46,10 @@ export interface ModeSummary {
   samplesPerSec: number;
   initialLoss: number;
   finalLoss: number;
+  /** Loss on the test rows after training. */
+  testLoss: number;
+  /** Accuracy on the test rows after training; NaN (null in JSON) for regression. */
+  testAccuracy: number;
   peakBytes: number;
   peakTensors: number;
   leakedTensors: number;
@@ -73,7 +81,7 @@ export interface ModeSummary {
 export const SUMMARY_FIELDS = [
   'mode', 'backend', 'samples', 'batchSize', 'epochs', 'batches', 'totalMs', 'msPerBatchMedian', 'msPerBatchP95',
   'samplesPerSec', 'initialLoss', 'finalLoss', 'peakBytes', 'peakTensors', 'leakedTensors',
-  'dataMsMedian', 'stepMsMedian', 'vsLoop', 'estimatedPeakBytes', 'residentBytes',
+  'dataMsMedian', 'stepMsMedian', 'vsLoop', 'estimatedPeakBytes', 'residentBytes', 'testAccuracy', 'testLoss',
 ] as const satisfies readonly (keyof ModeSummary)[];
 
 /** Further summary fields the CLI's JSON carries after SUMMARY_FIELDS (the table keeps to SUMMARY_FIELDS). */
@@ -98,6 +106,8 @@ export interface RunResult {
   runId: number;
   backend: BackendInfo;
   summaries: ModeSummary[];
+  /** What the engine changed about the request (a fixed-size data set's sample count, say), in words. */
+  notices: string[];
   /** Batches recorded per mode: the page compares these with what it received to know the stream is complete. */
   batchCounts: Partial<Record<ModeName, number>>;
   totalBatches: number;

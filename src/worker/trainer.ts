@@ -8,6 +8,7 @@ import { MetricPacker, type MetricChunk } from '../shared/metric-chunk';
 import type { RunResult } from '../shared/metrics';
 import type { RunEvents, TrainerApi } from '../shared/trainer-api';
 import { activateBackend, type BackendProbes } from '../engine/backend';
+import { kernelsFor } from '../engine/kernels';
 import { runExperiment, type RunHooks } from '../engine/run';
 import type { StopSignal } from '../engine/batch-recorder';
 import type { Tf } from '../engine/tf';
@@ -26,6 +27,8 @@ export interface TrainerDeps {
   releaseEvents?: (events: RunEvents) => void;
   /** Shard files for config.source = 'shards', where the host has them. */
   openShards?: RunHooks['openShards'];
+  /** fitscope's data files (mnist, iris, penguins): fetched over HTTP in the worker, read from disk in Node. */
+  assets?: RunHooks['assets'];
   now?: () => number;
   flushIntervalMs?: number;
 }
@@ -70,13 +73,14 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
       const { config, warnings } = normalizeConfig(rawConfig as unknown as Record<string, unknown>, 'name');
       if (warnings.length) throw new FitscopeError(ERROR_NAMES.invalidConfig, `Invalid run configuration: ${warnings.join('; ')}`);
       // Probes run first, so a backend that never registered (no navigator.gpu) is reported with the reason.
-      const backend = await activateBackend(tf, config.backend, probes, available);
+      const backend = await activateBackend(tf, config.backend, probes, available, kernelsFor(config));
       // Awaited (one round trip per run) so the page knows the backend before the first chunk arrives.
       await events.onBackend(backend);
       lastFlush = now();
       const experiment = await runExperiment(tf, config, backend.active, {
         signal: run.signal,
         openShards: deps.openShards,
+        assets: deps.assets,
         onBatch(metric) {
           packer.push(metric);
           // Time is checked here, between batches: no timer runs inside the training loop.

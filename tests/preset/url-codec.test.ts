@@ -2,14 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeQuery, encodeQuery } from '../../src/preset/url-codec';
 import {
-  BACKEND_PREFERENCES, DATA_SOURCES, DEFAULT_CONFIG, FIELD_TABLE, FEEDS, GENERATOR_YIELDS, LOSS_VIEWS, MODE_NAMES, OPTIMIZER_NAMES, YIELD_EVERY,
+  BACKEND_PREFERENCES, DATA_SOURCES, DATASET_NAMES, DEFAULT_CONFIG, FIELD_TABLE, MODEL_KINDS, FEEDS, GENERATOR_YIELDS, LOSS_VIEWS, MODE_NAMES, OPTIMIZER_NAMES, YIELD_EVERY,
   type RunConfig,
 } from '../../src/shared/config';
 import { isValidConfig } from '../../src/shared/config-coerce';
 
 const validConfig: fc.Arbitrary<RunConfig> = fc.record({
   modes: fc.subarray([...MODE_NAMES], { minLength: 1 }),
-  dataset: fc.constant('teacher' as const),
+  dataset: fc.constantFrom(...DATASET_NAMES),
+  model: fc.constantFrom(...MODEL_KINDS),
   samples: fc.integer({ min: 16, max: 1_000_000 }),
   features: fc.integer({ min: 1, max: 1024 }),
   batchSize: fc.integer({ min: 1, max: 65_536 }),

@@ -25,7 +25,7 @@ function chunkOf(from: number, count: number) {
 }
 
 function result(runId: number, totalBatches: number, stopped = false): RunResult {
-  return { runId, backend: BACKEND, summaries: [], batchCounts: { loop: totalBatches }, totalBatches, stopped };
+  return { runId, backend: BACKEND, summaries: [], notices: [], batchCounts: { loop: totalBatches }, totalBatches, stopped };
 }
 
 /** A Worker stand-in: the client's end of a MessageChannel whose other end exposes `api`. */

@@ -1,32 +1,100 @@
-// Runs in worker and Node. Turns a config's data set choice into its shape, its arrays (made only when a mode
-// needs them) and a reader that computes rows on demand.
+// Runs in worker and Node. A config's data set as the modes use it: its shape, a reader that makes training
+// rows on demand, the whole training set as arrays (made only when asked), and the held-out rows for
+// per-epoch validation and the final test.
 import type { RunConfig } from '../../shared/config';
-import { generateTeacherData } from './teacher';
+import { DATASETS } from '../../shared/datasets';
+import { ERROR_NAMES, FitscopeError } from '../../shared/errors';
+import { MNIST_TEST_COUNT, assetNames, type TabularFile } from './formats';
+import { mnistReader } from './mnist';
+import { planeReader } from './synthetic';
+import { splitTabular } from './tabular';
 import { teacherReader } from './teacher-reader';
-import type { DataShape, RowReader, TrainingData } from './types';
+import { arrayReader, type AssetLoader, type DataShape, type HeldOut, type RowReader, type TrainingData } from './types';
 
 export interface DataSource {
   shape: DataShape;
-  /** The whole set as arrays; made on first call and kept. */
-  arrays(): TrainingData;
-  /** Rows computed on demand, without materialising the set. */
+  /** Training rows made on demand (computed, or decoded from shards), without holding the set. */
   compute: RowReader;
+  /** The whole training set as arrays; made on first call and kept. */
+  arrays(): Promise<TrainingData>;
+  /** Held-out rows: validation (checked after every epoch) and test (checked once at the end). */
+  heldOut(): Promise<{ validation: HeldOut; test: HeldOut }>;
+  /** What the loader changed about the request (e.g. a fixed-size set's sample count), in words. */
+  notices: string[];
 }
 
-export function loadDataSource(config: Pick<RunConfig, 'dataset' | 'seed' | 'samples' | 'features'>): DataSource {
+const MNIST_VALIDATION = 1000;
+
+async function readAll(reader: RowReader, start: number, end: number): Promise<HeldOut> {
+  return { samples: end - start, ...(await reader.read(start, end)) };
+}
+
+function memoize<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | null = null;
+  return () => (value ??= make());
+}
+
+/** Held-out size for sets that can make any number of samples. */
+const heldOutSize = (samples: number) => Math.min(10_000, Math.max(200, Math.round(samples / 5)));
+
+function fromReader(shape: DataShape, reader: RowReader, notices: string[]): DataSource {
+  const n = shape.samples;
+  const held = heldOutSize(n);
+  return {
+    shape,
+    compute: reader,
+    arrays: memoize(async () => ({ ...shape, ...(await reader.read(0, n)) })),
+    heldOut: memoize(async () => ({ validation: await readAll(reader, n, n + held), test: await readAll(reader, n + held, n + 2 * held) })),
+    notices,
+  };
+}
+
+function needAssets(assets: AssetLoader | undefined, dataset: string): AssetLoader {
+  if (!assets) throw new FitscopeError(ERROR_NAMES.invalidConfig, `${dataset} is read from fitscope's data files, which this host does not provide`);
+  return assets;
+}
+
+export async function loadDataSource(config: RunConfig, assets?: AssetLoader): Promise<DataSource> {
+  const info = DATASETS[config.dataset];
+  const notices: string[] = [];
+  let samples = config.samples;
+  if (samples < info.minSamples || samples > info.maxSamples) {
+    samples = Math.min(info.maxSamples, Math.max(info.minSamples, samples));
+    notices.push(info.minSamples === info.maxSamples
+      ? `${config.dataset} has ${samples} training samples; samples=${config.samples} does not apply`
+      : `${config.dataset} offers ${info.minSamples}…${info.maxSamples} training samples; using ${samples}`);
+  }
+  if (info.features !== null && config.features !== 32 && config.features !== info.features) {
+    notices.push(`${config.dataset} has ${info.features} features; the features setting applies to teacher only`);
+  }
+  const classification = (classes: readonly string[]) => ({ task: 'classification' as const, outputs: classes.length, classes });
   switch (config.dataset) {
-    case 'teacher': {
-      let arrays: TrainingData | null = null;
+    case 'teacher':
+      return fromReader({ samples, features: config.features, outputs: 1, task: 'regression' }, teacherReader(config.seed, config.features), notices);
+    case 'spirals':
+    case 'circles':
+    case 'xor':
+      return fromReader({ samples, features: 2, ...classification(info.classes!) }, planeReader(config.dataset, config.seed), notices);
+    case 'mnist': {
+      const loader = needAssets(assets, 'mnist');
+      const shape: DataShape = { samples, features: 784, ...classification(info.classes!), image: [28, 28, 1] };
+      const train = mnistReader(loader, 'train');
+      const test = mnistReader(loader, 'test');
       return {
-        shape: { samples: config.samples, features: config.features, outputs: 1, task: 'regression' },
-        arrays: () => (arrays ??= generateTeacherData(config.seed, config.samples, config.features)),
-        compute: teacherReader(config.seed, config.features),
+        shape,
+        compute: train,
+        arrays: memoize(async () => ({ ...shape, ...(await train.read(0, samples)) })),
+        heldOut: memoize(async () => ({ validation: await readAll(test, 0, MNIST_VALIDATION), test: await readAll(test, MNIST_VALIDATION, MNIST_TEST_COUNT) })),
+        notices,
       };
     }
+    case 'penguins':
+    case 'iris': {
+      const file = JSON.parse(new TextDecoder().decode(await needAssets(assets, config.dataset).load(assetNames.tabular(config.dataset)))) as TabularFile;
+      const split = splitTabular(file, config.seed);
+      const shape: DataShape = { samples: split.train.samples, features: split.features, ...classification(split.classes) };
+      const arrays: TrainingData = { ...shape, x: split.train.x, y: split.train.y };
+      return { shape, compute: arrayReader(arrays), arrays: async () => arrays, heldOut: async () => ({ validation: split.validation, test: split.test }), notices };
+    }
   }
-}
-
-/** Kept for callers that want the arrays straight away. */
-export function loadTrainingData(config: Pick<RunConfig, 'dataset' | 'seed' | 'samples' | 'features'>): TrainingData {
-  return loadDataSource(config).arrays();
 }

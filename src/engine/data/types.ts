@@ -1,12 +1,26 @@
 // Runs in worker and Node. Training data as the modes see it: materialised arrays (what fit uploads whole and
 // the array feed slices), and row readers (what the generator pipeline pulls from on demand).
-export type TaskKind = 'regression';
+export type TaskKind = 'regression' | 'classification';
 
 export interface DataShape {
+  /** Training samples. */
   samples: number;
   features: number;
+  /** 1 for regression; the class count for classification (targets are one-hot). */
   outputs: number;
   task: TaskKind;
+  classes?: readonly string[];
+  /** [height, width, channels] when each row is an image (a CNN can take it). */
+  image?: readonly [number, number, number];
+}
+
+/** Loads a file fitscope serves (public/data/...): over HTTP in the page, from disk in Node. */
+export interface AssetLoader {
+  load(name: string): Promise<Uint8Array>;
+}
+
+export interface HeldOut extends Rows {
+  samples: number;
 }
 
 export interface Rows {

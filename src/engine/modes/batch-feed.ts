@@ -4,7 +4,7 @@
 import { createPipeline } from '../data/pipeline';
 import { sliceRows } from '../data/types';
 import type { Tensor } from '../tf';
-import type { ModeContext } from './types';
+import { requireArrays, type ModeContext } from './types';
 
 export interface FeedBatch {
   xs: Tensor;
@@ -19,12 +19,12 @@ export interface BatchFeed {
 }
 
 export function modePipeline(ctx: ModeContext) {
-  const { tf, config, data, trainSamples, pipelineReader, recorder } = ctx;
-  return createPipeline(tf, pipelineReader, data.shape, trainSamples, config, (ms) => recorder.addDataMs(ms));
+  const { tf, config, shape, trainSamples, pipelineReader, recorder } = ctx;
+  return createPipeline(tf, pipelineReader, shape, trainSamples, config, (ms) => recorder.addDataMs(ms));
 }
 
 export function batchFeed(ctx: ModeContext): BatchFeed {
-  const { tf, config, data, trainSamples, recorder } = ctx;
+  const { tf, config, shape, trainSamples, recorder } = ctx;
   if (config.feed === 'pipeline') {
     const pipeline = modePipeline(ctx);
     return {
@@ -38,8 +38,8 @@ export function batchFeed(ctx: ModeContext): BatchFeed {
       drain: () => pipeline.drain(),
     };
   }
-  const arrays = data.arrays();
-  const { features, outputs } = data.shape;
+  const arrays = requireArrays(ctx);
+  const { features, outputs } = shape;
   return {
     async *epoch() {
       for (let start = 0; start < trainSamples; start += config.batchSize) {

@@ -1,6 +1,6 @@
 // Runs in worker and Node. Keras `fit`: the whole training set goes to the backend as two tensors up front and
 // model.fit slices batches from them (shuffle and validation_split are fit's own).
-import type { TrainingMode } from './types';
+import { requireArrays, type TrainingMode } from './types';
 import { withCompiledModel } from './compiled-model';
 import { kerasCallbacks } from './keras-callbacks';
 
@@ -8,8 +8,8 @@ export const fitMode: TrainingMode = {
   name: 'fit',
   train: (ctx) =>
     withCompiledModel(ctx, async (model) => {
-      const { tf, data, config, recorder } = ctx;
-      const arrays = data.arrays();
+      const { tf, config, recorder } = ctx;
+      const arrays = requireArrays(ctx);
       recorder.start();
       const x = tf.tensor2d(arrays.x, [arrays.samples, arrays.features]);
       const y = tf.tensor2d(arrays.y, [arrays.samples, arrays.outputs]);

@@ -1,19 +1,20 @@
 // Runs in worker and Node. The floor: a hand-written optimizer.minimize loop over raw variables, with the same
 // maths as the Dense model. What the Keras-style modes cost beyond this is the framework's own overhead.
-import { forward, makeOptimizer, meanSquaredError } from '../model';
+import { batchLoss, forward, makeOptimizer } from '../model';
 import type { TrainingMode } from './types';
 import { batchFeed } from './batch-feed';
 
 export const loopMode: TrainingMode = {
   name: 'loop',
   async train(ctx) {
-    const { tf, config, recorder, weights } = ctx;
+    const { tf, config, recorder, weights, arch, shape } = ctx;
     const params = weights.values.map((v, i) => {
       const initial = tf.tensor(v, weights.shapes[i]);
       const param = tf.variable(initial); // shares initial's data, so initial can be freed at once
       initial.dispose();
       return param;
     });
+    recorder.watchWeights(() => params);
     const optimizer = makeOptimizer(tf, config.optimizer, config.learningRate);
     const feed = batchFeed(ctx);
     try {
@@ -23,7 +24,7 @@ export const loopMode: TrainingMode = {
         for await (const { xs, ys, size } of feed.epoch()) {
           // With returnCost = true, minimize always returns the loss scalar; it stays on the backend until the
           // readback policy reads it.
-          const lossTensor = optimizer.minimize(() => meanSquaredError(tf, forward(tf, params, xs), ys), true, params)!;
+          const lossTensor = optimizer.minimize(() => batchLoss(tf, shape.task, forward(tf, arch, params, xs), ys), true, params)!;
           tf.dispose([xs, ys]);
           let stop: boolean;
           try {

@@ -1,15 +1,18 @@
 // Runs in worker and Node. One interface for the four training modes.
 import type { ModeName, RunConfig } from '../../shared/config';
 import type { BatchRecorder } from '../batch-recorder';
-import type { DataSource } from '../data/load';
-import type { RowReader } from '../data/types';
+import type { Architecture } from '../architecture';
+import type { DataShape, RowReader, TrainingData } from '../data/types';
 import type { Tf } from '../tf';
 import type { WeightSet } from '../weights';
 
 export interface ModeContext {
   tf: Tf;
   config: RunConfig;
-  data: DataSource;
+  shape: DataShape;
+  arch: Architecture;
+  /** The whole training set as arrays, when some mode needs it (fit, the array feed, source=memory). */
+  arrays: TrainingData | null;
   /** Rows every mode trains on: the first `trainSamples` (fit's validation split holds out the rest). */
   trainSamples: number;
   /** Where the generator pipeline reads rows (config.source: memory, compute or shards). */
@@ -36,4 +39,9 @@ export function batchCount(samples: number, batchSize: number): number {
 /** Rows fit trains on after Keras' validation_split (the last fraction is held out, before any shuffle). */
 export function trainingRows(samples: number, validationSplit: number): number {
   return validationSplit > 0 ? Math.floor(samples * (1 - validationSplit)) : samples;
+}
+
+export function requireArrays(ctx: ModeContext): TrainingData {
+  if (!ctx.arrays) throw new Error(`${ctx.recorder.mode} needs the training set in memory, and the run did not load it`);
+  return ctx.arrays;
 }
