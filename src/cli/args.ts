@@ -9,6 +9,10 @@ export interface CliOptions {
   config: RunConfig;
   json: boolean;
   help: boolean;
+  /** --csv PATH: train on the user's CSV file (dataset csv). */
+  csv?: string;
+  /** --label COLUMN: the CSV's label column (default: the last). */
+  label?: string;
 }
 
 export class CliUsageError extends Error {
@@ -16,10 +20,12 @@ export class CliUsageError extends Error {
 }
 
 const SWITCHES = ['json', 'help'] as const;
+const FILE_OPTIONS = ['csv', 'label'] as const;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const raw: Record<string, string> = {};
   const switches = { json: false, help: false };
+  const files: { csv?: string; label?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h') {
@@ -34,8 +40,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       switches[key as (typeof SWITCHES)[number]] = true;
       continue;
     }
+    if ((FILE_OPTIONS as readonly string[]).includes(key)) {
+      const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new CliUsageError(`--${key} needs a value`);
+      if (files[key as 'csv' | 'label'] !== undefined) throw new CliUsageError(`--${key} was given twice`);
+      files[key as 'csv' | 'label'] = value;
+      continue;
+    }
     const spec = fieldByKey(key);
-    if (!spec) throw new CliUsageError(`unknown flag --${key}; known: ${[...FIELD_TABLE.map((f) => `--${f.key}`), ...SWITCHES.map((s) => `--${s}`)].join(' ')}`);
+    if (!spec) throw new CliUsageError(`unknown flag --${key}; known: ${[...FIELD_TABLE.map((f) => `--${f.key}`), ...SWITCHES.map((s) => `--${s}`), ...FILE_OPTIONS.map((s) => `--${s}`)].join(' ')}`);
     let value: string | undefined;
     const bare = spec.kind === 'bool' ? 'true' : spec.kind === 'int' ? spec.bare : undefined;
     const next = argv[i + 1];
@@ -53,10 +66,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (checked.problem) throw new CliUsageError(checked.problem.replace(/; using .*$/, ''));
     raw[key] = value;
   }
+  if (files.csv !== undefined) {
+    if (raw.dataset !== undefined && raw.dataset.trim().toLowerCase() !== 'csv') throw new CliUsageError(`--csv trains on your file: it cannot be combined with --dataset ${raw.dataset}`);
+    raw.dataset = 'csv';
+  } else if (raw.dataset?.trim().toLowerCase() === 'csv') {
+    throw new CliUsageError('--dataset csv needs --csv PATH');
+  } else if (files.label !== undefined) {
+    throw new CliUsageError('--label names a column of the file given with --csv');
+  }
   const { config } = normalizeConfig(raw, 'key');
   const problems = combinationProblems(config);
   if (problems.length) throw new CliUsageError(problems.join('; '));
-  return { config, ...switches };
+  return { config, ...switches, ...files };
 }
 
 export function usage(): string {
@@ -73,6 +94,7 @@ export function usage(): string {
     'Runs fitscope\'s training modes in Node and prints one summary per mode.',
     '',
     ...lines,
+    '  --csv PATH   train on a CSV file (header row; numeric features; --label COLUMN, default the last)',
     '  --json       print a JSON array of summaries (progress goes to stderr)',
     '  --help       show this help',
     '',

@@ -1,6 +1,10 @@
 // Runs in Node: `npm run bench -- --modes fit,loop --samples 4096 --backend wasm [--json]`.
 // The same engine as the page, printing one summary per mode; progress goes to stderr so --json stays clean.
+import { createReadStream, existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { CsvInput } from '../engine/data/csv/source';
 import { tf } from '../engine/tf';
+import { ERROR_NAMES } from '../shared/errors';
 import { kernelsFor } from '../engine/kernels';
 import { runExperiment } from '../engine/run';
 import { describeBackend, type BatchMetric } from '../shared/metrics';
@@ -51,14 +55,35 @@ async function main(argv: readonly string[]): Promise<number> {
       log(`  ${m.mode}: epoch ${m.epoch + 1}/${config.epochs}, batch ${m.batch + 1}, loss ${m.loss.toPrecision(4)}`);
     }
   };
-  const result = await runExperiment(tf, config, backend.active, {
+  let csv: CsvInput | undefined;
+  if (options.csv) {
+    const path = options.csv;
+    if (!existsSync(path)) {
+      process.stderr.write(`fitscope bench: --csv ${path}: no such file\n`);
+      return 2;
+    }
+    csv = { name: basename(path), open: () => createReadStream(path), ...(options.label ? { label: options.label } : {}) };
+  }
+  let result;
+  try {
+    result = await runExperiment(tf, config, backend.active, {
     signal,
     onBatch,
     openShards: (c) => openNodeShards(c),
     assets: nodeAssets(),
+    csv,
     onModeEnd: (s) =>
       log(s.refused ?? `${s.mode}: ${s.batches} batches, ${s.msPerBatchMedian.toFixed(3)} ms/batch median, loss ${s.initialLoss.toPrecision(4)} → ${s.finalLoss.toPrecision(4)}`),
-  });
+    });
+  } catch (e) {
+    // Bad data or an impossible setup: one clear line, no stack.
+    const error = e as Error;
+    if (error?.name === ERROR_NAMES.invalidData || error?.name === ERROR_NAMES.invalidConfig) {
+      process.stderr.write(`fitscope bench: ${error.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
   for (const notice of result.notices) log(`note: ${notice}`);
   if (result.stopped) log('stopped early: summaries cover the batches that ran');
   process.stdout.write(options.json ? `${JSON.stringify(summariesToJson(result.summaries, backend.adapter), null, 2)}\n` : `${formatTable(result.summaries)}\n`);

@@ -6,6 +6,7 @@ import { ERROR_NAMES, FitscopeError } from '../shared/errors';
 import type { BatchMetric, ModeSummary } from '../shared/metrics';
 import { BatchRecorder, type RecorderOptions, type StopSignal } from './batch-recorder';
 import { describeArchitecture, type Architecture } from './architecture';
+import type { CsvInput } from './data/csv/source';
 import { loadDataSource } from './data/load';
 import { shardReader } from './data/shard-reader';
 import { arrayReader, sliceRows, type AssetLoader, type DataShape, type HeldOut, type RowReader, type ShardStore, type TrainingData } from './data/types';
@@ -27,6 +28,8 @@ export interface RunHooks extends RecorderOptions {
   openShards?(config: RunConfig): Promise<ShardStore>;
   /** The host's data files (public/data): over HTTP in the page, from disk in Node. */
   assets?: AssetLoader;
+  /** The user's CSV file, for dataset = 'csv'. */
+  csv?: CsvInput;
 }
 
 export interface ExperimentResult {
@@ -52,24 +55,37 @@ export interface PreparedRun {
   notices: string[];
 }
 
+const pipelineUsed = (config: RunConfig) =>
+  config.modes.includes('fitDataset') || (config.feed === 'pipeline' && config.modes.some((m) => m === 'trainOnBatch' || m === 'loop'));
+
 function needsArrays(config: RunConfig): boolean {
   const arrayFeed = config.feed === 'arrays' && config.modes.some((m) => m === 'trainOnBatch' || m === 'loop');
-  return config.modes.includes('fit') || arrayFeed || config.source === 'memory';
+  const memorySource = pipelineUsed(config) && config.source === 'memory' && config.dataset !== 'csv';
+  return config.modes.includes('fit') || arrayFeed || memorySource;
 }
 
-/** Loads the data and makes the initial weights: everything here happens before any mode's clock starts. */
-export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'openShards' | 'assets'> = {}): Promise<PreparedRun> {
-  const data = await loadDataSource(requested, hooks.assets);
+/**
+ * Loads the data and makes the initial weights: everything here happens before any mode's clock starts. With
+ * the backend known, modes the memory guard will refuse are left out of what gets loaded, so a set too big for
+ * fit is never materialised for it.
+ */
+export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'openShards' | 'assets' | 'csv'> = {}, backend?: BackendName): Promise<PreparedRun> {
+  const data = await loadDataSource(requested, hooks.assets, hooks.csv);
   const notices = [...data.notices];
   const config: RunConfig = { ...requested, samples: data.shape.samples };
   if (config.model === 'cnn' && !data.shape.image) {
     notices.push(`model=cnn needs image data (mnist); ${config.dataset} trains an mlp`);
     config.model = 'mlp';
   }
-  const arrays = needsArrays(config) ? await data.arrays() : null;
+  const arch = describeArchitecture(config, data.shape);
+  const runnable = backend ? config.modes.filter((m) => !guardMessage(config, m, backend, estimatePeakBytes(config, m, data.shape, arch))) : config.modes;
+  const arrays = needsArrays({ ...config, modes: runnable }) ? await data.arrays() : null;
   let pipelineReader: RowReader = data.compute;
-  if (config.source === 'memory') pipelineReader = arrayReader((arrays ?? (await data.arrays())) as TrainingData);
-  if (config.source === 'shards') {
+  if (config.dataset === 'csv') {
+    if (pipelineUsed(config)) notices.push('the generator streams the CSV file batch by batch, whatever the source setting');
+  } else if (config.source === 'memory') {
+    if (arrays) pipelineReader = arrayReader(arrays);
+  } else if (config.source === 'shards') {
     if (config.dataset === 'mnist') {
       pipelineReader = data.compute; // mnist is served in shards already: its reader fetches them on demand
     } else if (config.dataset === 'iris' || config.dataset === 'penguins') {
@@ -80,7 +96,6 @@ export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'op
       throw new FitscopeError(ERROR_NAMES.invalidConfig, `source=shards for ${config.dataset} needs shard files written by the host, which this host does not do; use source=compute, or mnist, which is served in shards`);
     }
   }
-  const arch = describeArchitecture(config, data.shape);
   const { validation, test } = await data.heldOut();
   return {
     config,
@@ -175,7 +190,7 @@ export async function runMode(tf: Tf, backend: BackendName, mode: ModeName, prep
 }
 
 export async function runExperiment(tf: Tf, requested: RunConfig, backend: BackendName, hooks: RunHooks): Promise<ExperimentResult> {
-  const prepared = await prepareRun(requested, hooks);
+  const prepared = await prepareRun(requested, hooks, backend);
   const { config } = prepared;
   const summaries: ModeSummary[] = [];
   const batchCounts: Partial<Record<ModeName, number>> = {};

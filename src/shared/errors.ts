@@ -4,6 +4,8 @@ export const ERROR_NAMES = {
   backendUnavailable: 'BackendUnavailableError',
   runInProgress: 'RunInProgressError',
   invalidConfig: 'InvalidConfigError',
+  /** The data itself is unusable (a malformed CSV): the message names the line and column. */
+  invalidData: 'InvalidDataError',
   workerLost: 'WorkerLostError',
 } as const;
 

@@ -43,6 +43,14 @@ describe('CLI flags', () => {
     expect(() => parseArgs(argv)).toThrow(message);
   });
 
+  it('takes a CSV file and its label column, which imply dataset csv', () => {
+    expect(parseArgs(['--csv', 'data.csv', '--label', 'price'])).toMatchObject({ csv: 'data.csv', label: 'price', config: { dataset: 'csv' } });
+    expect(() => parseArgs(['--dataset', 'csv'])).toThrow('--dataset csv needs --csv PATH');
+    expect(() => parseArgs(['--label', 'y'])).toThrow('--label names a column of the file given with --csv');
+    expect(() => parseArgs(['--csv', 'a.csv', '--dataset', 'iris'])).toThrow('cannot be combined with --dataset iris');
+    expect(() => parseArgs(['--csv'])).toThrow('--csv needs a value');
+  });
+
   it('uses the defaults when no flag is given', () => {
     expect(parseArgs([]).config).toEqual(DEFAULT_CONFIG);
   });

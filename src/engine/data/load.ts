@@ -4,6 +4,8 @@
 import type { RunConfig } from '../../shared/config';
 import { DATASETS } from '../../shared/datasets';
 import { ERROR_NAMES, FitscopeError } from '../../shared/errors';
+import { CsvFormatError } from './csv/parse';
+import { csvDataSource, type CsvInput } from './csv/source';
 import { MNIST_TEST_COUNT, assetNames, type TabularFile } from './formats';
 import { mnistReader } from './mnist';
 import { planeReader } from './synthetic';
@@ -54,7 +56,16 @@ function needAssets(assets: AssetLoader | undefined, dataset: string): AssetLoad
   return assets;
 }
 
-export async function loadDataSource(config: RunConfig, assets?: AssetLoader): Promise<DataSource> {
+export async function loadDataSource(config: RunConfig, assets?: AssetLoader, csv?: CsvInput): Promise<DataSource> {
+  if (config.dataset === 'csv') {
+    if (!csv) throw new FitscopeError(ERROR_NAMES.invalidConfig, 'dataset csv needs a file: choose one on the page, or pass --csv PATH to the CLI');
+    try {
+      return await csvDataSource(csv);
+    } catch (e) {
+      if (e instanceof CsvFormatError) throw new FitscopeError(ERROR_NAMES.invalidData, `${csv.name}: ${e.message}`);
+      throw e;
+    }
+  }
   const info = DATASETS[config.dataset];
   const notices: string[] = [];
   let samples = config.samples;

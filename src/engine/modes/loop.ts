@@ -30,7 +30,9 @@ export const loopMode: TrainingMode = {
           try {
             stop = await recorder.batchEnd(epoch, batch++, lossTensor, size);
           } finally {
-            lossTensor.dispose();
+            // config.leak is a teaching toggle (off by default): it shows the classic hand-loop bug of keeping
+            // each batch's loss tensor, so the tensor count climbs by one per batch and the run reports leaks.
+            if (!config.leak) lossTensor.dispose();
           }
           if (stop) break outer;
         }
