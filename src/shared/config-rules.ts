@@ -26,6 +26,7 @@ export function combinationProblems(config: RunConfig): string[] {
     ].filter(Boolean);
     if (knobs.length) problems.push(`${knobs.join(', ')} shape the generator pipeline, which no mode reads (add fitDataset, or feed=pipeline with trainOnBatch or loop)`);
   }
+  if (config.leak && !has(config, 'loop')) problems.push('leak applies to the loop mode only, and loop is not among the modes');
   if (config.modes.length === 1 && config.modes[0] === 'trainOnBatch' && config.readback !== 'every') {
     problems.push('trainOnBatch always reads the loss back every batch (tfjs returns it as a number), so readback has no effect on it');
   }
