@@ -3,6 +3,7 @@
 // lazy respawn) when a cooperative stop does not come back in time.
 import * as Comlink from 'comlink';
 import { cloneConfig, type RunConfig } from '../shared/config';
+import type { CsvFile, CsvInspection } from '../shared/csv';
 import { ERROR_NAMES, FitscopeError } from '../shared/errors';
 import { unpackChunk, type MetricChunk } from '../shared/metric-chunk';
 import type { BackendInfo, BatchMetric, ModeSummary, RunResult } from '../shared/metrics';
@@ -64,7 +65,12 @@ export class TrainerClient {
     return this.current !== null;
   }
 
-  async run(config: RunConfig, callbacks: RunCallbacks): Promise<ClientRunResult> {
+  /** Reads a CSV file in the worker for the preview (the page never parses it). */
+  async inspectCsv(csv: CsvFile): Promise<CsvInspection> {
+    return this.ensureApi().inspectCsv(csv);
+  }
+
+  async run(config: RunConfig, callbacks: RunCallbacks, csv?: CsvFile): Promise<ClientRunResult> {
     if (this.current) throw new FitscopeError(ERROR_NAMES.runInProgress, 'A run is already in progress; stop it first');
     const api = this.ensureApi();
     let lose!: (error: Error) => void;
@@ -91,7 +97,7 @@ export class TrainerClient {
       },
     };
     try {
-      const result = await Promise.race([api.start(state.runId, cloneConfig(config), Comlink.proxy(events)), lost]);
+      const result = await Promise.race([api.start(state.runId, cloneConfig(config), Comlink.proxy(events), csv), lost]);
       // The result travels on the worker's port, the chunks on the events port: the result may come first.
       const receivedBatches = await Promise.race([this.waitForBatches(state, result.totalBatches), lost]);
       return { ...result, receivedBatches };

@@ -1,5 +1,6 @@
 // Runs everywhere (types only). The worker's API, typed once: the worker implements it, the client wraps it.
 import type { RunConfig } from './config';
+import type { CsvFile, CsvInspection } from './csv';
 import type { BackendInfo, ModeSummary, RunResult } from './metrics';
 import type { MetricChunk } from './metric-chunk';
 
@@ -14,7 +15,9 @@ export interface RunEvents {
 
 export interface TrainerApi {
   /** Runs every mode of `config` in turn and resolves with their summaries. One run at a time. */
-  start(runId: number, config: RunConfig, events: RunEvents): Promise<RunResult>;
+  start(runId: number, config: RunConfig, events: RunEvents, csv?: CsvFile): Promise<RunResult>;
+  /** Reads a CSV file once (in the worker) for the preview; rejects with InvalidDataError naming line and column. */
+  inspectCsv(csv: CsvFile): Promise<CsvInspection>;
   /** Asks run `runId` to stop after its current batch; resolves at once. */
   stop(runId: number): Promise<void>;
 }

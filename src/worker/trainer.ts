@@ -8,7 +8,11 @@ import { MetricPacker, type MetricChunk } from '../shared/metric-chunk';
 import type { RunResult } from '../shared/metrics';
 import type { RunEvents, TrainerApi } from '../shared/trainer-api';
 import { activateBackend, type BackendProbes } from '../engine/backend';
+import { CsvFormatError } from '../engine/data/csv/parse';
+import { scanCsv } from '../engine/data/csv/scan';
+import type { CsvInput } from '../engine/data/csv/source';
 import { kernelsFor } from '../engine/kernels';
+import type { CsvFile, CsvInspection } from '../shared/csv';
 import { runExperiment, type RunHooks } from '../engine/run';
 import type { StopSignal } from '../engine/batch-recorder';
 import type { Tf } from '../engine/tf';
@@ -48,6 +52,11 @@ function fire(call: () => unknown): void {
   }
 }
 
+/** The page's File as the engine's CSV input: streamed from disk with File.stream() on every pass. */
+function csvInput(csv: CsvFile): CsvInput {
+  return { name: csv.name, open: () => csv.file.stream(), ...(csv.label ? { label: csv.label } : {}) };
+}
+
 export function createTrainer(deps: TrainerDeps): TrainerApi {
   const { tf, probes = {}, available } = deps;
   const transfer = deps.transfer ?? ((chunk) => chunk);
@@ -55,7 +64,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
   const flushInterval = deps.flushIntervalMs ?? FLUSH_INTERVAL_MS;
   let active: ActiveRun | null = null;
 
-  async function start(runId: number, rawConfig: RunConfig, events: RunEvents): Promise<RunResult> {
+  async function start(runId: number, rawConfig: RunConfig, events: RunEvents, csv?: CsvFile): Promise<RunResult> {
     // Claimed before the first await, so two starts in the same turn cannot both pass.
     if (active) throw new FitscopeError(ERROR_NAMES.runInProgress, `Run ${active.runId} is still in progress; stop it first`);
     const run: ActiveRun = { runId, signal: { stopped: false } };
@@ -81,6 +90,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
         signal: run.signal,
         openShards: deps.openShards,
         assets: deps.assets,
+        ...(csv ? { csv: csvInput(csv) } : {}),
         onBatch(metric) {
           packer.push(metric);
           // Time is checked here, between batches: no timer runs inside the training loop.
@@ -105,5 +115,14 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     if (active && active.runId === runId) active.signal.stopped = true;
   }
 
-  return { start, stop };
+  async function inspectCsv(csv: CsvFile): Promise<CsvInspection> {
+    try {
+      return (await scanCsv(() => csv.file.stream(), csv.label)).inspection;
+    } catch (e) {
+      if (e instanceof CsvFormatError) throw new FitscopeError(ERROR_NAMES.invalidData, `${csv.name}: ${e.message}`);
+      throw e;
+    }
+  }
+
+  return { start, stop, inspectCsv };
 }

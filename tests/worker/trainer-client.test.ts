@@ -48,6 +48,13 @@ function fakeWorkerFactory(api: TrainerApi) {
   return { create, made };
 }
 
+/** These fakes never see a CSV file. */
+const NO_CSV: Pick<TrainerApi, 'inspectCsv'> = {
+  inspectCsv: async () => {
+    throw new Error('no CSV in this test');
+  },
+};
+
 afterEach(() => {
   for (const port of open.splice(0)) port.close();
 });
@@ -55,6 +62,7 @@ afterEach(() => {
 describe('TrainerClient', () => {
   it('waits for chunks that arrive after the result', async () => {
     const api: TrainerApi = {
+      ...NO_CSV,
       async start(runId, _config, events: RunEvents) {
         await events.onBackend(BACKEND);
         void events.onMetrics(chunkOf(0, 3));
@@ -78,6 +86,7 @@ describe('TrainerClient', () => {
 
   it('gives up waiting after the reconcile timeout and says how many arrived', async () => {
     const api: TrainerApi = {
+      ...NO_CSV,
       async start(runId, _config, events) {
         await events.onBackend(BACKEND);
         void events.onMetrics(chunkOf(0, 2));
@@ -94,6 +103,7 @@ describe('TrainerClient', () => {
   it('stops cooperatively when the worker answers', async () => {
     let stopRun: (() => void) | undefined;
     const api: TrainerApi = {
+      ...NO_CSV,
       start: (runId) => new Promise((resolve) => (stopRun = () => resolve(result(runId, 0, true)))),
       async stop() {
         stopRun?.();
@@ -112,6 +122,7 @@ describe('TrainerClient', () => {
   it('terminates a worker that does not stop, rejects with WorkerLostError and respawns on the next run', async () => {
     let calls = 0;
     const api: TrainerApi = {
+      ...NO_CSV,
       start: (runId) => {
         calls++;
         // The first run never ends (a long GPU step, a hung backend); later ones end at once.
@@ -135,7 +146,8 @@ describe('TrainerClient', () => {
   });
 
   it('rejects a second run while one is in progress', async () => {
-    const api: TrainerApi = { start: () => new Promise(() => {}), async stop() {} };
+    const api: TrainerApi = {
+      ...NO_CSV, start: () => new Promise(() => {}), async stop() {} };
     const client = new TrainerClient({ createWorker: fakeWorkerFactory(api).create });
     const first = client.run(CONFIG, { onMetrics: () => {} });
     await expect(client.run(CONFIG, { onMetrics: () => {} })).rejects.toMatchObject({ name: ERROR_NAMES.runInProgress });
@@ -144,7 +156,8 @@ describe('TrainerClient', () => {
   });
 
   it("turns the worker's error event into WorkerLostError", async () => {
-    const api: TrainerApi = { start: () => new Promise(() => {}), async stop() {} };
+    const api: TrainerApi = {
+      ...NO_CSV, start: () => new Promise(() => {}), async stop() {} };
     let worker: Worker | undefined;
     const { create } = fakeWorkerFactory(api);
     const client = new TrainerClient({ createWorker: () => (worker = create()) });
@@ -157,6 +170,7 @@ describe('TrainerClient', () => {
 
   it('passes errors from the worker through by name', async () => {
     const api: TrainerApi = {
+      ...NO_CSV,
       async start() {
         const error = new Error('No backend could start (webgpu: no WebGPU adapter)');
         error.name = ERROR_NAMES.backendUnavailable;

@@ -172,4 +172,26 @@ describe('createTrainer', () => {
     const bad = { ...config({}), samples: -5 } as RunConfig;
     await expect(trainer.start(40, bad, recordEvents().events)).rejects.toMatchObject({ name: ERROR_NAMES.invalidConfig });
   });
+
+  it('inspects a CSV file in the worker and trains on it, streaming the File for the generator', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `${Math.sin(i)},${Math.cos(i * 3)},${Math.sin(i) > 0 ? 'up' : 'down'}`);
+    const file = new Blob([['s,c,dir', ...rows].join('\n')], { type: 'text/csv' });
+    const trainer = createTrainer({ tf });
+    const inspection = await trainer.inspectCsv({ file, name: 'waves.csv' });
+    expect(inspection).toMatchObject({ rows: 120, label: 'dir', task: 'classification', classes: ['down', 'up'], features: ['s', 'c'] });
+    const result = await trainer.start(50, config({ dataset: 'csv', modes: ['fitDataset', 'loop'], epochs: 2, batchSize: 16 }), recordEvents().events, { file, name: 'waves.csv' });
+    expect(result.summaries.map((s) => s.batches)).toEqual([12, 12]);
+    expect(result.summaries.every((s) => s.leakedTensors === 0)).toBe(true);
+  });
+
+  it('rejects a malformed CSV with InvalidDataError naming the file, line and column', async () => {
+    const trainer = createTrainer({ tf });
+    const file = new Blob(['a,b,label\n1,2,x\n3,4\n']);
+    await expect(trainer.inspectCsv({ file, name: 'bad.csv' })).rejects.toMatchObject({ name: ERROR_NAMES.invalidData, message: 'bad.csv: line 3 has 2 fields; the header has 3' });
+    const failure = await trainer.start(51, config({ dataset: 'csv' }), recordEvents().events, { file, name: 'bad.csv' }).catch((e: Error) => e);
+    expect(failure).toMatchObject({ name: ERROR_NAMES.invalidData });
+    // The trainer is free again for the next run.
+    const ok = await trainer.start(52, config({ samples: 64, batchSize: 16, modes: ['loop'] }), recordEvents().events);
+    expect(ok.summaries).toHaveLength(1);
+  });
 });

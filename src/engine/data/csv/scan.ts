@@ -1,27 +1,10 @@
 // Runs in worker and Node. The first pass over a CSV file: header, column kinds, a preview, the row count, the
 // label's classes (or its range for regression), and each feature's mean and deviation for standardising.
 // Every problem names its line and column; nothing is guessed silently.
+import type { CsvInspection } from '../../../shared/csv';
 import { csvRecords, CsvFormatError, type ByteStream } from './parse';
 
-export interface CsvColumn {
-  name: string;
-  kind: 'number' | 'text';
-}
-
-export interface CsvInspection {
-  columns: CsvColumn[];
-  /** The first rows as text, for the page's preview. */
-  preview: string[][];
-  /** Data rows (the header excluded). */
-  rows: number;
-  label: string;
-  task: 'regression' | 'classification';
-  /** Class names in order of first appearance (classification only). */
-  classes: string[] | null;
-  features: string[];
-  /** Columns left out, and why. */
-  notices: string[];
-}
+export type { CsvInspection };
 
 export interface CsvScan {
   inspection: CsvInspection;
