@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_EXTRA_FIELDS, SUMMARY_FIELDS } from '../../src/shared/metrics';
 
-function bench(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bench.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+function bench(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bench.ts', ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -60,5 +60,20 @@ describe('npm run bench', () => {
     const combo = bench(['--modes', 'loop', '--shuffle']);
     expect(combo.code).toBe(2);
     expect(combo.stderr).toContain('shuffle applies to fit only');
+  });
+
+  it('on webgpu, names the adapter; without one, says so in one line and exits non-zero instead of falling back', () => {
+    const run = bench(['--backend', 'webgpu', '--samples', '32', '--features', '4', '--hidden', '4', '--epochs', '1', '--modes', 'loop']);
+    if (process.env.FITSCOPE_SKIP_WEBGPU === '1') return;
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^adapter: .+/m);
+    expect(run.stdout).toMatch(/^loop\s+webgpu/m);
+    // EGL without a display: Dawn finds no adapter at all.
+    const none = bench(['--backend', 'webgpu', '--samples', '32'], { EGL_PLATFORM: 'x11', DISPLAY: '' });
+    expect(none.code).toBe(3);
+    const ours = none.stderr.split('\n').filter((l) => l.startsWith('fitscope bench:'));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toContain('no WebGPU adapter');
+    expect(none.stdout).toBe('');
   });
 });
