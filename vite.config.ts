@@ -1,9 +1,10 @@
 // Build and dev server for the page and its training worker.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicy } from './scripts/vite-plugins/csp';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   build: {
     target: 'es2022',
     // tfjs makes the worker chunk large (~1.3 MB before gzip); that is expected, not a warning.
