@@ -30,6 +30,9 @@ export interface TrainerClientOptions {
   stopGraceMs?: number;
   /** How long to wait, once the result is in, for chunks still on their way. */
   reconcileTimeoutMs?: number;
+  /** During a run the worker is pinged this often; one that stays silent for `silenceLimitMs` is declared lost. */
+  pingIntervalMs?: number;
+  silenceLimitMs?: number;
 }
 
 interface RunState {
@@ -39,6 +42,9 @@ interface RunState {
   stopTimer?: ReturnType<typeof setTimeout>;
   /** Set while waiting for the last chunks. */
   wake?: () => void;
+  /** When the worker last showed it was alive (a chunk, an event or a pong). */
+  lastSign: number;
+  watchdog?: ReturnType<typeof setInterval>;
 }
 
 function createTrainerWorker(): Worker {
@@ -54,11 +60,16 @@ export class TrainerClient {
   private readonly createWorker: () => Worker;
   private readonly stopGraceMs: number;
   private readonly reconcileTimeoutMs: number;
+  private readonly pingIntervalMs: number;
+  private readonly silenceLimitMs: number;
 
   constructor(options: TrainerClientOptions = {}) {
     this.createWorker = options.createWorker ?? createTrainerWorker;
     this.stopGraceMs = options.stopGraceMs ?? 3000;
     this.reconcileTimeoutMs = options.reconcileTimeoutMs ?? 2000;
+    this.pingIntervalMs = options.pingIntervalMs ?? 2000;
+    // Generous: making a large synthetic set or decoding MNIST keeps the worker busy for seconds at a time.
+    this.silenceLimitMs = options.silenceLimitMs ?? 20_000;
   }
 
   get running(): boolean {
@@ -76,13 +87,15 @@ export class TrainerClient {
     let lose!: (error: Error) => void;
     const lost = new Promise<never>((_, reject) => (lose = reject));
     lost.catch(() => {});
-    const state: RunState = { runId: this.nextRunId++, received: 0, lose };
+    const state: RunState = { runId: this.nextRunId++, received: 0, lose, lastSign: Date.now() };
     this.current = state;
+    this.watch(state, api);
     const events: RunEvents = {
       onMetrics: (chunk: MetricChunk) => {
         if (this.current !== state) return;
         // Counted before the caller sees it, so a throwing callback cannot stall the reconcile.
         state.received += chunk.count;
+        state.lastSign = Date.now();
         try {
           callbacks.onMetrics(unpackChunk(chunk));
         } finally {
@@ -103,6 +116,7 @@ export class TrainerClient {
       return { ...result, receivedBatches };
     } finally {
       clearTimeout(state.stopTimer);
+      clearInterval(state.watchdog);
       state.wake = undefined;
       if (this.current === state) this.current = null;
     }
@@ -140,6 +154,27 @@ export class TrainerClient {
     this.worker = worker;
     this.api = Comlink.wrap<TrainerApi>(worker);
     return this.api;
+  }
+
+  /**
+   * A worker can die without an error event (closed, crashed, killed for memory): the run would then wait
+   * forever. Pings during the run catch that; training yields every 50 ms, so a healthy worker answers quickly.
+   */
+  private watch(state: RunState, api: Comlink.Remote<TrainerApi>): void {
+    state.watchdog = setInterval(() => {
+      if (this.current !== state) return clearInterval(state.watchdog);
+      if (Date.now() - state.lastSign > this.silenceLimitMs) {
+        clearInterval(state.watchdog);
+        this.loseWorker(`The training worker stopped responding for ${Math.round(this.silenceLimitMs / 1000)} s (it may have crashed or run out of memory); the next run starts a fresh one`);
+        return;
+      }
+      api.ping().then(
+        () => {
+          state.lastSign = Date.now();
+        },
+        () => {},
+      );
+    }, this.pingIntervalMs);
   }
 
   private waitForBatches(state: RunState, total: number): Promise<number> {

@@ -18,6 +18,8 @@ export interface TrainerApi {
   start(runId: number, config: RunConfig, events: RunEvents, csv?: CsvFile): Promise<RunResult>;
   /** Reads a CSV file once (in the worker) for the preview; rejects with InvalidDataError naming line and column. */
   inspectCsv(csv: CsvFile): Promise<CsvInspection>;
+  /** Answers at once: the page's sign that the worker is alive. */
+  ping(): Promise<number>;
   /** Asks run `runId` to stop after its current batch; resolves at once. */
   stop(runId: number): Promise<void>;
 }

@@ -124,5 +124,5 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     }
   }
 
-  return { start, stop, inspectCsv };
+  return { start, stop, inspectCsv, ping: async () => now() };
 }

@@ -48,11 +48,12 @@ function fakeWorkerFactory(api: TrainerApi) {
   return { create, made };
 }
 
-/** These fakes never see a CSV file. */
-const NO_CSV: Pick<TrainerApi, 'inspectCsv'> = {
+/** These fakes never see a CSV file, and answer pings like a live worker. */
+const NO_CSV: Pick<TrainerApi, 'inspectCsv' | 'ping'> = {
   inspectCsv: async () => {
     throw new Error('no CSV in this test');
   },
+  ping: async () => Date.now(),
 };
 
 afterEach(() => {
@@ -180,5 +181,25 @@ describe('TrainerClient', () => {
     };
     const client = new TrainerClient({ createWorker: fakeWorkerFactory(api).create });
     await expect(client.run(CONFIG, { onMetrics: () => {} })).rejects.toMatchObject({ name: ERROR_NAMES.backendUnavailable, message: expect.stringContaining('no WebGPU adapter') });
+  });
+
+  it('declares a silent worker lost, instead of waiting forever, and starts a fresh one for the next run', async () => {
+    let alive = true;
+    const api: TrainerApi = {
+      ...NO_CSV,
+      // A worker that died mid-run: no result, no error event, no answer to pings.
+      start: () => new Promise(() => {}),
+      ping: () => (alive ? Promise.resolve(Date.now()) : new Promise(() => {})),
+      async stop() {},
+    };
+    const { create, made } = fakeWorkerFactory(api);
+    const client = new TrainerClient({ createWorker: create, pingIntervalMs: 20, silenceLimitMs: 200 });
+    const pending = client.run(CONFIG, { onMetrics() {} });
+    await new Promise((r) => setTimeout(r, 120));
+    expect(client.running).toBe(true); // still answering pings: alive, just busy
+    alive = false;
+    await expect(pending).rejects.toMatchObject({ name: ERROR_NAMES.workerLost, message: expect.stringContaining('stopped responding') });
+    expect(made[0].terminated).toBe(true);
+    expect(client.running).toBe(false);
   });
 });
