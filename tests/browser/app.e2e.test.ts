@@ -114,7 +114,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     // Nothing ran, and the address bar still shows what the user gave until they edit.
     expect(await page.locator('[data-testid="run-status"]').getAttribute('data-phase')).toBe('idle');
     await page.getByLabel('Samples', { exact: true }).fill('512');
-    await expect.poll(() => page.evaluate(() => window.location.search)).toBe('?samples=512');
+    await expect.poll(() => page.evaluate(() => window.location.search)).toBe('?v=1&samples=512');
     expectCleanLog(log);
     await page.close();
   });

@@ -1,44 +1,63 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeQuery, encodeQuery } from '../../src/preset/url-codec';
-import {
-  BACKEND_PREFERENCES, DATA_SOURCES, DATASET_NAMES, DEFAULT_CONFIG, FIELD_TABLE, MODEL_KINDS, FEEDS, GENERATOR_YIELDS, LOSS_VIEWS, MODE_NAMES, OPTIMIZER_NAMES, YIELD_EVERY,
-  type RunConfig,
-} from '../../src/shared/config';
+import { decodeQuery, encodeQuery, URL_FORMAT_VERSION } from '../../src/preset/url-codec';
+import { ALL_PANEL_IDS, PAGE_PANEL_IDS, VIEW_KEYS, defaultLinkView, type LinkView } from '../../src/preset/view-settings';
+import { DEFAULT_CONFIG, FIELD_TABLE, type FieldSpec, type RunConfig } from '../../src/shared/config';
 import { isValidConfig } from '../../src/shared/config-coerce';
+import { DEFAULT_VIEW_SETTINGS, PANEL_IDS, SMOOTHING_MAX, X_AXES, normalizeViewSettings } from '../../src/shared/view-settings';
 
-const validConfig: fc.Arbitrary<RunConfig> = fc.record({
-  modes: fc.subarray([...MODE_NAMES], { minLength: 1 }),
-  dataset: fc.constantFrom(...DATASET_NAMES),
-  model: fc.constantFrom(...MODEL_KINDS),
-  samples: fc.integer({ min: 16, max: 1_000_000 }),
-  features: fc.integer({ min: 1, max: 1024 }),
-  batchSize: fc.integer({ min: 1, max: 65_536 }),
-  epochs: fc.integer({ min: 1, max: 1000 }),
-  hidden: fc.array(fc.integer({ min: 1, max: 4096 }), { maxLength: 8 }),
-  optimizer: fc.constantFrom(...OPTIMIZER_NAMES),
-  learningRate: fc.double({ min: 1e-6, max: 10, noNaN: true }),
-  seed: fc.integer({ min: 0, max: 2_147_483_647 }),
-  backend: fc.constantFrom(...BACKEND_PREFERENCES),
-  readback: fc.oneof(fc.constantFrom('every' as const, 'epoch' as const), fc.integer({ min: 2, max: 100_000 })),
-  source: fc.constantFrom(...DATA_SOURCES),
-  latencyMs: fc.double({ min: 0, max: 5000, noNaN: true }),
-  augment: fc.integer({ min: 0, max: 16 }),
-  genYields: fc.constantFrom(...GENERATOR_YIELDS),
-  prefetch: fc.integer({ min: 0, max: 64 }),
-  feed: fc.constantFrom(...FEEDS),
-  shuffle: fc.boolean(),
-  validationSplit: fc.double({ min: 0, max: 0.9, noNaN: true }),
-  yieldEvery: fc.constantFrom(...YIELD_EVERY),
-  callbacks: fc.boolean(),
-  lossView: fc.constantFrom(...LOSS_VIEWS),
-  budgetMb: fc.integer({ min: 0, max: 1_000_000 }),
+/** Valid values of one field, from its FIELD_TABLE entry: a field added there is covered here at once. */
+function arbitraryFor(spec: FieldSpec): fc.Arbitrary<unknown> {
+  switch (spec.kind) {
+    case 'int':
+      return fc.integer({ min: spec.min, max: spec.max });
+    case 'number':
+      return fc.double({ min: spec.min, max: spec.max, noNaN: true });
+    case 'choice':
+      return fc.constantFrom(...spec.choices);
+    case 'bool':
+      return fc.boolean();
+    case 'readback':
+      return fc.oneof(fc.constantFrom('every', 'epoch'), fc.integer({ min: spec.min, max: spec.max }));
+    case 'choiceList':
+      return fc.subarray([...spec.choices], { minLength: 1 });
+    case 'intList':
+      return fc.array(fc.integer({ min: spec.min, max: spec.max }), { maxLength: spec.maxLength });
+  }
+}
+
+const validConfig = fc.record(Object.fromEntries(FIELD_TABLE.map((spec) => [spec.name, arbitraryFor(spec)]))) as unknown as fc.Arbitrary<RunConfig>;
+
+const validLink: fc.Arbitrary<LinkView> = fc.record({
+  view: fc.record({
+    xAxis: fc.constantFrom(...X_AXES),
+    logScale: fc.boolean(),
+    smoothing: fc.double({ min: 0, max: SMOOTHING_MAX, noNaN: true }),
+    hidden: fc.subarray([...PANEL_IDS]),
+  }),
+  page: fc.record({ embed: fc.boolean(), autorun: fc.boolean(), hidden: fc.subarray([...PAGE_PANEL_IDS]) }),
 });
 
+const anyKey = fc.constantFrom(...FIELD_TABLE.map((f) => f.key), ...VIEW_KEYS.map((k) => k.key), 'v', 'x', 'unknown');
+const anyQuery = fc.oneof(
+  fc.string(),
+  fc.array(fc.tuple(anyKey, fc.oneof(fc.string(), fc.double().map(String), fc.integer().map(String), fc.constantFrom(...ALL_PANEL_IDS)))).map((pairs) =>
+    pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'),
+  ),
+);
+
 describe('URL codec', () => {
+  it('has one key per setting: RunConfig fields, view keys and v never share a key', () => {
+    const keys = ['v', ...FIELD_TABLE.map((f) => f.key), ...VIEW_KEYS.map((k) => k.key)];
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of keys) expect(key).toMatch(/^[a-z][a-z-]*$/);
+    // Every RunConfig field has a row in FIELD_TABLE.
+    expect(FIELD_TABLE.map((f) => f.name).sort()).toEqual(Object.keys(DEFAULT_CONFIG).sort());
+  });
+
   it('reads every documented key', () => {
     const { config, autorun, warnings } = decodeQuery(
-      '?modes=loop,fit&dataset=teacher&samples=8192&features=16&batch=64&epochs=3&hidden=128,32&optimizer=sgd&lr=0.1&seed=9&backend=wasm&autorun=1',
+      '?v=1&modes=loop,fit&dataset=teacher&samples=8192&features=16&batch=64&epochs=3&hidden=128,32&optimizer=sgd&lr=0.1&seed=9&backend=wasm&autorun=1',
     );
     expect(warnings).toEqual([]);
     expect(autorun).toBe(true);
@@ -47,16 +66,48 @@ describe('URL codec', () => {
       modes: ['fit', 'loop'], dataset: 'teacher', samples: 8192, features: 16, batchSize: 64, epochs: 3,
       hidden: [128, 32], optimizer: 'sgd', learningRate: 0.1, seed: 9, backend: 'wasm',
     });
-    const knobs = decodeQuery('?readback=8&source=shards&latency-ms=5&augment=2&gen-yields=samples&prefetch=4&feed=pipeline&shuffle=1&validation-split=0.2&yield-every=auto&callbacks=off&loss=keras&budget-mb=512');
+    const knobs = decodeQuery('?readback=8&source=shards&latency-ms=5&augment=2&gen-yields=samples&prefetch=4&feed=pipeline&shuffle=1&validation-split=0.2&yield-every=auto&callbacks=off&loss=keras&budget-mb=512&leak=1');
     expect(knobs.warnings).toEqual([]);
     expect(knobs.config).toMatchObject({
       readback: 8, source: 'shards', latencyMs: 5, augment: 2, genYields: 'samples', prefetch: 4, feed: 'pipeline', shuffle: true,
-      validationSplit: 0.2, yieldEvery: 'auto', callbacks: false, lossView: 'keras', budgetMb: 512,
+      validationSplit: 0.2, yieldEvery: 'auto', callbacks: false, lossView: 'keras', budgetMb: 512, leak: true,
     });
     expect(decodeQuery('?readback=epoch').config.readback).toBe('epoch');
     expect(decodeQuery('?readback=1').config.readback).toBe('every');
     expect(decodeQuery('?readback=sometimes').warnings.join()).toContain('readback');
     expect(decodeQuery('?shuffle=maybe').warnings.join()).toContain('shuffle');
+  });
+
+  it('reads the view keys: x axis, log scale, smoothing, hidden panels, embed, autorun', () => {
+    const { view, page, warnings } = decodeQuery('?x=samples&log=1&smooth=0.25&hide=memory,settings,loss,code&embed=1&autorun=0');
+    expect(warnings).toEqual([]);
+    expect(view).toEqual({ xAxis: 'samples', logScale: true, smoothing: 0.25, hidden: ['loss', 'memory'] });
+    expect(page).toEqual({ embed: true, autorun: false, hidden: ['settings', 'code'] });
+    // A bare flag switches it on; no view keys = the defaults.
+    expect(decodeQuery('?embed').page.embed).toBe(true);
+    expect(decodeQuery('').view).toEqual(DEFAULT_VIEW_SETTINGS);
+    const bad = decodeQuery('?x=epochs&smooth=7&hide=loss,nope&embed=maybe');
+    expect(bad.view.xAxis).toBe('batch');
+    expect(bad.view.smoothing).toBe(SMOOTHING_MAX);
+    expect(bad.view.hidden).toEqual(['loss']);
+    expect(bad.page.embed).toBe(false);
+    const text = bad.warnings.join('\n');
+    for (const word of ['epochs', 'smoothing', '"nope"', 'embed']) expect(text).toContain(word);
+  });
+
+  it('versions the format: writes v=1, reads a missing v as v1, says when a link is newer', () => {
+    expect(URL_FORMAT_VERSION).toBe(1);
+    expect(encodeQuery(DEFAULT_CONFIG as RunConfig)).toBe('v=1');
+    expect(decodeQuery('?samples=100')).toMatchObject({ version: 1, warnings: [] });
+    expect(decodeQuery('?v=1&samples=100')).toMatchObject({ version: 1, warnings: [] });
+    const newer = decodeQuery('?v=2&samples=100');
+    expect(newer.version).toBe(2);
+    expect(newer.config.samples).toBe(100);
+    expect(newer.warnings).toHaveLength(1);
+    expect(newer.warnings[0]).toMatch(/newer fitscope \(format v2\)/);
+    const junk = decodeQuery('?v=banana');
+    expect(junk.version).toBe(1);
+    expect(junk.warnings[0]).toMatch(/"banana" is not a format version/);
   });
 
   it('falls back to defaults on bad values and names each change', () => {
@@ -71,34 +122,50 @@ describe('URL codec', () => {
   });
 
   it('writes a canonical query that omits defaults', () => {
-    expect(encodeQuery(DEFAULT_CONFIG as RunConfig)).toBe('');
-    expect(encodeQuery({ ...DEFAULT_CONFIG, samples: 100, hidden: [] } as RunConfig, { autorun: true })).toBe('samples=100&hidden=&autorun=1');
+    expect(encodeQuery({ ...DEFAULT_CONFIG, samples: 100, hidden: [] } as RunConfig, { page: { autorun: true } })).toBe('v=1&samples=100&hidden=&autorun=1');
+    const link = defaultLinkView();
+    link.view = { ...link.view, xAxis: 'time', hidden: ['memory', 'loss'] };
+    link.page = { ...link.page, embed: true, hidden: ['code', 'settings'] };
+    // Panels in table order, page parts first.
+    expect(encodeQuery(DEFAULT_CONFIG as RunConfig, link)).toBe('v=1&x=time&hide=settings,code,loss,memory&embed=1');
   });
 
-  it('round-trips every valid config', () => {
+  it('round-trips every valid config and view', () => {
     fc.assert(
-      fc.property(validConfig, (config) => {
-        const decoded = decodeQuery(encodeQuery(config));
+      fc.property(validConfig, validLink, (config, link) => {
+        const decoded = decodeQuery(encodeQuery(config, link));
         expect(decoded.warnings).toEqual([]);
         expect(decoded.config).toEqual(config);
+        expect(decoded.view).toEqual(link.view);
+        expect(decoded.page).toEqual(link.page);
       }),
     );
   });
 
-  it('turns any query string into a valid config without throwing', () => {
-    const key = fc.constantFrom(...FIELD_TABLE.map((f) => f.key), 'autorun', 'x');
-    const query = fc.oneof(
-      fc.string(),
-      fc.array(fc.tuple(key, fc.oneof(fc.string(), fc.double().map(String), fc.integer().map(String)))).map((pairs) =>
-        pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'),
-      ),
-    );
+  it('turns any query string into a valid config and view without throwing', () => {
     fc.assert(
-      fc.property(query, (search) => {
-        const { config } = decodeQuery(search);
+      fc.property(anyQuery, (search) => {
+        const { config, view, page } = decodeQuery(search);
         expect(isValidConfig(config)).toBe(true);
+        expect(normalizeViewSettings(view)).toEqual({ settings: view, warnings: [] });
+        expect(PAGE_PANEL_IDS.filter((id) => page.hidden.includes(id))).toEqual(page.hidden);
+        expect(typeof page.embed).toBe('boolean');
+        expect(typeof page.autorun).toBe('boolean');
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('is canonical: encoding what was decoded is a fixed point, and never lists a default', () => {
+    fc.assert(
+      fc.property(anyQuery, (search) => {
+        const first = decodeQuery(search);
+        const once = encodeQuery(first.config, first);
+        const again = decodeQuery(once);
+        expect(again.warnings).toEqual([]);
+        expect(encodeQuery(again.config, again)).toBe(once);
+      }),
+      { numRuns: 300 },
     );
   });
 });
