@@ -86,7 +86,3 @@ export function parameterCount(arch: Architecture): number {
 export function activationFloats(arch: Architecture): number {
   return arch.layers.reduce((sum, l) => sum + size(l.outShape), 0);
 }
-
-export function describeLayers(arch: Architecture): string {
-  return [arch.inputFeatures, ...arch.layers.filter((l) => l.spec.kind === 'dense' || l.spec.kind === 'conv').map((l) => (l.spec.kind === 'conv' ? `conv${l.spec.filters}` : String(l.outShape[0])))].join('→');
-}

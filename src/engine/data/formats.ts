@@ -2,7 +2,6 @@
 
 /** MNIST shards: gzip of [n label bytes][n × 784 pixel bytes], n = MNIST_SHARD_SIZE except the last. */
 export const MNIST_SHARD_SIZE = 5000;
-export const MNIST_TRAIN_COUNT = 60_000;
 export const MNIST_TEST_COUNT = 10_000;
 export const MNIST_PIXELS = 784;
 

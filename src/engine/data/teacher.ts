@@ -2,7 +2,6 @@
 // network y = w2 · tanh(W1 x + b1). Unlike the seed article's random labels, a student MLP can learn it.
 // Sample i depends only on (seed, i), so a generator can make any sample on demand, in any order.
 import { gaussian, hashSeed, mulberry32 } from '../rng';
-import type { TrainingData } from './types';
 
 const TEACHER_UNITS = 16;
 // Scales the output to roughly unit variance (tanh² of a unit normal averages ~0.39).
@@ -35,12 +34,4 @@ export function teacherSample(teacher: Teacher, seed: number, index: number, x: 
     y += teacher.w2[j] * Math.tanh(a);
   }
   return y;
-}
-
-export function generateTeacherData(seed: number, samples: number, features: number): TrainingData {
-  const teacher = makeTeacher(seed, features);
-  const x = new Float32Array(samples * features);
-  const y = new Float32Array(samples);
-  for (let i = 0; i < samples; i++) y[i] = teacherSample(teacher, seed, i, x, i * features);
-  return { samples, features, outputs: 1, task: 'regression', x, y };
 }
