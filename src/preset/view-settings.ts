@@ -110,9 +110,18 @@ export function viewKeyDefault(spec: ViewKeySpec): string {
   return spec.format(defaultLinkView());
 }
 
-/** What the compact embed view leaves out even when `hide` does not name it: it keeps run button, charts, summary. */
-export const EMBED_OMITS: readonly AnyPanelId[] = ['settings', 'insights', 'about', 'presets', 'code', 'share'];
+/**
+ * What the compact embed view leaves out even when `hide` does not name it: it keeps the run button, the loss
+ * and memory charts and the summary table (and the badge and notices, which `hide` can remove).
+ */
+export const EMBED_OMITS: readonly AnyPanelId[] = ['settings', 'presets', 'code', 'share', 'speed', 'validation', 'insights', 'about'];
 
 export function isPanelHidden(link: LinkView, panel: AnyPanelId): boolean {
   return (link.view.hidden as string[]).includes(panel) || (link.page.hidden as string[]).includes(panel) || (link.page.embed && EMBED_OMITS.includes(panel));
+}
+
+/** The view settings as the results column should show them: in the embed view, its omitted panels are hidden too. */
+export function shownView(link: LinkView): ViewSettings {
+  if (!link.page.embed) return link.view;
+  return { ...link.view, hidden: PANEL_IDS.filter((id) => link.view.hidden.includes(id) || EMBED_OMITS.includes(id)) };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeQuery, encodeQuery, URL_FORMAT_VERSION } from '../../src/preset/url-codec';
-import { ALL_PANEL_IDS, PAGE_PANEL_IDS, VIEW_KEYS, defaultLinkView, type LinkView } from '../../src/preset/view-settings';
+import { ALL_PANEL_IDS, EMBED_OMITS, PAGE_PANEL_IDS, VIEW_KEYS, defaultLinkView, isPanelHidden, shownView, type LinkView } from '../../src/preset/view-settings';
 import { DEFAULT_CONFIG, FIELD_TABLE, type FieldSpec, type RunConfig } from '../../src/shared/config';
 import { isValidConfig } from '../../src/shared/config-coerce';
 import { DEFAULT_VIEW_SETTINGS, PANEL_IDS, SMOOTHING_MAX, X_AXES, normalizeViewSettings } from '../../src/shared/view-settings';
@@ -93,6 +93,22 @@ describe('URL codec', () => {
     expect(bad.page.embed).toBe(false);
     const text = bad.warnings.join('\n');
     for (const word of ['epochs', 'smoothing', '"nope"', 'embed']) expect(text).toContain(word);
+  });
+
+  it('says which panels a link hides; the embed view leaves out the full-app parts on top', () => {
+    const full = decodeQuery('?hide=memory,share');
+    const link = { view: full.view, page: full.page };
+    expect(['memory', 'share'].map((p) => isPanelHidden(link, p as never))).toEqual([true, true]);
+    expect(isPanelHidden(link, 'loss')).toBe(false);
+    expect(isPanelHidden(link, 'settings')).toBe(false);
+    expect(shownView(link)).toBe(link.view);
+    const embed = decodeQuery('?embed=1&hide=memory');
+    const embedded = { view: embed.view, page: embed.page };
+    for (const panel of EMBED_OMITS) expect(isPanelHidden(embedded, panel)).toBe(true);
+    for (const panel of ['loss', 'table', 'badge', 'notice'] as const) expect(isPanelHidden(embedded, panel)).toBe(false);
+    expect(shownView(embedded).hidden).toEqual(PANEL_IDS.filter((p) => p === 'memory' || EMBED_OMITS.includes(p)));
+    // What the link says is kept as it was: the omissions are not written back.
+    expect(encodeQuery(embed.config, embedded)).toBe('v=1&hide=memory&embed=1');
   });
 
   it('versions the format: writes v=1, reads a missing v as v1, says when a link is newer', () => {
