@@ -1,0 +1,14 @@
+// Runs in the page. The code view loads on demand, in its own chunk: its generators are not needed for the
+// first paint, and the main bundle has a size budget (tests/budgets).
+import { lazy, Suspense } from 'react';
+import type { RunConfig } from '../../shared/config';
+
+const CodeView = lazy(() => import('./CodeView').then((m) => ({ default: m.CodeView })));
+
+export function LazyCodeView(props: { config: RunConfig }) {
+  return (
+    <Suspense fallback={null}>
+      <CodeView {...props} />
+    </Suspense>
+  );
+}
