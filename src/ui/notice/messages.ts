@@ -26,6 +26,9 @@ export function describeRunError(error: unknown): NoticeItem {
   }
 }
 
+/** What the URL decoder changed in the opened link, as one notice however many there were. */
 export function urlWarnings(warnings: readonly string[]): NoticeItem[] {
-  return warnings.map((w) => ({ kind: 'warning', text: `Link setting ${w}.` }));
+  if (warnings.length === 0) return [];
+  if (warnings.length === 1) return [{ kind: 'warning', text: `Link setting ${warnings[0]}.` }];
+  return [{ kind: 'warning', text: `The link was read with ${warnings.length} changes: ${warnings.join('; ')}.` }];
 }
