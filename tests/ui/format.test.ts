@@ -4,7 +4,8 @@ import { ERROR_NAMES } from '../../src/shared/errors';
 import { SUMMARY_FIELDS, type ModeSummary } from '../../src/shared/metrics';
 import { formatMs, formatSig } from '../../src/ui/format';
 import { describeRunError, urlWarnings } from '../../src/ui/notice/messages';
-import { COLUMNS } from '../../src/ui/summary-table/columns';
+import { COLUMNS, visibleColumns } from '../../src/ui/summary-table/columns';
+import type { TableRow } from '../../src/ui/summary-table/table-rows';
 
 describe('formatting', () => {
   it('formats times and significant digits', () => {
@@ -17,20 +18,33 @@ describe('formatting', () => {
 });
 
 describe('summary columns', () => {
-  it('has one column per summary field, in order, each with a heading', () => {
-    expect(COLUMNS.map((c) => c.key)).toEqual([...SUMMARY_FIELDS]);
+  it('has a column for every summary field the CLI prints (samples sits in Data), each with a heading', () => {
+    const keys = COLUMNS.map((c) => c.key);
+    for (const field of [...SUMMARY_FIELDS, 'batchEndPeakBytes', 'peakGpuAllocatedBytes', 'lossReads']) {
+      if (field !== 'samples') expect(keys).toContain(field);
+    }
+    expect(keys.slice(0, 2)).toEqual(['mode', 'backend']);
     for (const c of COLUMNS) expect(c.heading).not.toBe('');
+    // Memory guard estimate and resident bytes sit right after the measured peak.
+    expect(keys.slice(keys.indexOf('peakBytes'), keys.indexOf('peakBytes') + 3)).toEqual(['peakBytes', 'estimatedPeakBytes', 'residentBytes']);
   });
 
-  it('formats a row without throwing, NaN as a dash', () => {
-    const row = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, NaN])) as unknown as ModeSummary;
-    Object.assign(row, { mode: 'fit', backend: 'cpu', peakBytes: 2048, msPerBatchMedian: 1.5 });
+  it('formats a row without throwing, NaN as a dash, and drops empty optional columns', () => {
+    const summary = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, NaN])) as unknown as ModeSummary;
+    Object.assign(summary, { mode: 'fit', backend: 'cpu', samples: 4096, peakBytes: 2048, msPerBatchMedian: 1.5, vsLoop: 1.234 });
+    const row: TableRow = { key: '1:fit', runId: 1, label: 'fit', color: '#000', dataset: 'teacher', summary, vsFastest: 1, valAccuracy: NaN };
     const cells = Object.fromEntries(COLUMNS.map((c) => [c.key, c.cell(row)]));
     expect(cells.mode).toBe('fit');
     expect(cells.backend).toBe('cpu');
+    expect(cells.dataset).toBe('teacher · 4,096');
     expect(cells.peakBytes).toMatch(/^2(\.0)? kB$/i);
     expect(cells.msPerBatchMedian).toBe('1.5 ms');
+    expect(cells.vsLoop).toBe('1.2×');
     expect(cells.finalLoss).toBe('–');
+    const visible = visibleColumns([row]).map((c) => c.key);
+    expect(visible).not.toContain('testAccuracy');
+    expect(visible).not.toContain('peakGpuAllocatedBytes');
+    expect(visibleColumns([{ ...row, summary: { ...summary, testAccuracy: 0.9 } }]).map((c) => c.key)).toContain('testAccuracy');
   });
 });
 

@@ -2,21 +2,33 @@
 import { useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { combinationProblems } from '../../shared/config-rules';
 import { BackendBadge } from '../backend-badge/BackendBadge';
-import { MetricChart } from '../charts/MetricChart';
 import { ConfigForm } from '../config-form/ConfigForm';
-import { formatBytes, formatSig } from '../format';
 import { useRun } from '../hooks/use-run';
 import { useUrlConfig } from '../hooks/use-url-config';
+import { useViewSettings } from '../hooks/use-view-settings';
+import { isPanelHidden, shownView, type AnyPanelId } from '../../preset/view-settings';
+import { LazyCodeView } from '../code-view/LazyCodeView';
+import { EmbedBar } from '../embed/EmbedBar';
+import { useEmbedBridge } from '../embed/use-embed-bridge';
+import { LazyPresetGallery } from '../presets/LazyPresetGallery';
+import { ShareMenu } from '../share/ShareMenu';
 import { describeRunError, urlWarnings, type NoticeItem } from '../notice/messages';
 import { Notice } from '../notice/Notice';
+import { stopMessage } from '../progress/stop-message';
+import { ResultsView } from '../results/ResultsView';
 import { RunControls } from '../run-controls/RunControls';
-import { SummaryTable } from '../summary-table/SummaryTable';
-
-const formatLoss = (v: number) => formatSig(v);
 
 export function App() {
-  const { config, setConfig, warnings, autorun } = useUrlConfig();
+  const url = useUrlConfig();
+  const { config, setConfig, warnings, autorun, link } = url;
   const run = useRun();
+  // The charts' view settings live in the address bar with the config; the embed view hides a few more panels.
+  const shown = useMemo(() => shownView(link), [link]);
+  const view = useViewSettings({ value: shown, onChange: url.setView });
+  const hidden = (panel: AnyPanelId) => isPanelHidden(link, panel);
+  const embed = link.page.embed;
+  // Framed by another page: its postMessage API (ready, progress, run-end, error; run, stop, set-config).
+  useEmbedBridge({ config, setConfig, run });
   const busy = run.phase === 'running' || run.phase === 'stopping';
 
   const autorunDone = useRef(false);
@@ -42,37 +54,41 @@ export function App() {
       items.push({ kind: 'warning', text: `The charts got ${result.receivedBatches} of ${result.totalBatches} batches; the rest did not arrive in time. The summary table is complete.` });
     }
     for (const s of result?.summaries ?? []) if (s.refused) items.push({ kind: 'warning', text: `${s.mode} did not run: ${s.refused}` });
-    if (result?.stopped) items.push({ kind: 'info', text: `Stopped after ${result.totalBatches} batches; modes not reached have no row.` });
+    const stopped = run.latest && stopMessage(run.latest);
+    if (stopped) items.push({ kind: 'info', text: stopped });
     return items;
-  }, [warnings, config, run.phase, run.error, run.result]);
-
-  const loss = useMemo(() => run.series.map((s) => ({ mode: s.mode, points: s.loss })), [run.series]);
-  const bytes = useMemo(() => run.series.map((s) => ({ mode: s.mode, points: s.bytes })), [run.series]);
-  const lossTitle = run.lossView === 'keras' ? "Loss per batch (Keras' running mean over the epoch)" : 'Loss per batch';
+  }, [warnings, config, run.phase, run.error, run.result, run.latest]);
 
   return (
-    <div className="app">
+    <div className={embed ? 'app app-embed' : 'app'}>
+      {embed ? (
+        <EmbedBar config={config} link={link} />
+      ) : (
       <header className="app-header">
+        {!hidden('share') && <ShareMenu config={config} link={link} />}
         <h1>fitscope</h1>
         <p className="muted">What fit, fitDataset, trainOnBatch and a hand-written loop cost in TensorFlow.js: time and memory, batch by batch.</p>
       </header>
+      )}
       <main className="layout">
-        <form className="card settings" onSubmit={onSubmit} aria-labelledby="settings-heading">
-          <h2 id="settings-heading">Settings</h2>
-          <RunControls phase={run.phase} received={run.received} onStop={run.stop} />
+        <form className="card settings" onSubmit={onSubmit} {...(hidden('settings') ? { 'aria-label': 'Run' } : { 'aria-labelledby': 'settings-heading' })}>
+          {!hidden('settings') && <h2 id="settings-heading">Settings</h2>}
+          <RunControls phase={run.phase} run={run} onStop={run.stop} />
+          {!hidden('settings') && (
           <fieldset className="plain" disabled={busy}>
             <ConfigForm config={config} onChange={setConfig} />
           </fieldset>
+          )}
         </form>
         <div className="results">
-          <BackendBadge info={run.backend} requested={config.backend} phase={run.phase} />
-          <Notice items={notices} />
-          <MetricChart id="loss" title={lossTitle} description="The loss each batch reported, per mode; x is the batch index within the mode, across epochs. Skipped readbacks leave no point." lines={loss} formatY={formatLoss} />
-          <MetricChart id="memory" title="Memory per batch" description="tf.memory().numBytes at each batch end: bytes held by live tensors." lines={bytes} formatY={formatBytes} fromZero />
-          <SummaryTable rows={run.summaries} />
+          {!hidden('badge') && <BackendBadge info={run.backend} requested={config.backend} phase={run.phase} />}
+          {!hidden('notice') && <Notice items={notices} />}
+          <ResultsView run={run} view={view} config={config} />
         </div>
       </main>
-      <footer className="muted">The teacher data set is synthetic: labels come from a fixed, seeded network.</footer>
+      {!hidden('code') && <LazyCodeView config={config} />}
+      {!hidden('presets') && <LazyPresetGallery config={config} />}
+      {!embed && <footer className="muted">The teacher data set is synthetic: labels come from a fixed, seeded network.</footer>}
     </div>
   );
 }

@@ -1,17 +1,13 @@
-// Runs in the page. One colour per training mode, the same in every chart and table.
+// Runs in the page. One colour per training mode (the settings' mode checkboxes); charts colour each trace from
+// the palette, whose first entries are these.
 import type { ModeName } from '../../shared/config';
+import { TRACE_PALETTE } from '../chart-data/palette';
 
 export const MODE_COLORS: Record<ModeName, string> = {
-  fit: '#2f6fdf',
-  fitDataset: '#e07b00',
-  trainOnBatch: '#1a9a4b',
-  loop: '#c8338c',
+  fit: TRACE_PALETTE[0],
+  fitDataset: TRACE_PALETTE[1],
+  trainOnBatch: TRACE_PALETTE[2],
+  loop: TRACE_PALETTE[3],
 };
 
-/** Modes given the same seed often draw the same loss curve: dashes let the lines underneath show through. */
-export const MODE_DASHES: Record<ModeName, string | undefined> = {
-  fit: undefined,
-  fitDataset: '8 4',
-  trainOnBatch: '2 3',
-  loop: '12 3 2 3',
-};
+export { MODE_DASHES } from '../chart-data/palette';

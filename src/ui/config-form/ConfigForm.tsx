@@ -1,11 +1,12 @@
 // Runs in the page. The run's settings, generated from FIELD_TABLE: a knob added there shows up here. The
 // everyday knobs come first; the rest (pipeline, readback, memory guard, …) fold away under "More settings",
 // which opens by itself when the link set any of them.
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { DEFAULT_CONFIG, FIELD_TABLE, type FieldSpec, type ModeName, type RunConfig } from '../../shared/config';
 import { BoolField } from './BoolField';
 import { ChoiceField } from './ChoiceField';
 import { ModesField } from './ModesField';
+import { SamplesField } from './SamplesField';
 import { TextField } from './TextField';
 
 /** URL keys of the fields shown without unfolding. */
@@ -18,7 +19,8 @@ export interface ConfigFormProps {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function ConfigForm({ config, onChange }: ConfigFormProps) {
+// Memoised: the page re-renders on each of a run's events, and the form only needs to when its config does.
+export const ConfigForm = memo(function ConfigForm({ config, onChange }: ConfigFormProps) {
   const basic = FIELD_TABLE.filter((s) => BASIC_KEYS.includes(s.key));
   const more = FIELD_TABLE.filter((s) => !BASIC_KEYS.includes(s.key));
   const [open, setOpen] = useState(() => more.some((s) => !same(config[s.name], DEFAULT_CONFIG[s.name])));
@@ -32,6 +34,10 @@ export function ConfigForm({ config, onChange }: ConfigFormProps) {
         return <ChoiceField key={spec.key} spec={spec} value={String(value)} onChange={change} />;
       case 'bool':
         return <BoolField key={spec.key} spec={spec} value={value === true} onChange={change} />;
+      case 'int':
+        // The size control follows the selected data set's real range.
+        if (spec.name === 'samples') return <SamplesField key={spec.key} spec={spec} dataset={config.dataset} value={config.samples} onChange={change} />;
+        return <TextField key={spec.key} spec={spec} value={value} onChange={change} />;
       default:
         return <TextField key={spec.key} spec={spec} value={value} onChange={change} />;
     }
@@ -47,4 +53,4 @@ export function ConfigForm({ config, onChange }: ConfigFormProps) {
       )}
     </div>
   );
-}
+});

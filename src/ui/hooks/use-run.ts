@@ -1,79 +1,119 @@
-// Runs in the page. One run at a time through the trainer client: metrics go straight into a bounded series
-// store (a ref), and the charts re-render once per animation frame at most.
-import { useCallback, useMemo, useRef, useState } from 'react';
+// Runs in the page. The runs the page keeps, through the trainer client one at a time. Metrics go straight into
+// the run book's bounded buffers (no React state per batch); the book's changes reach the charts through a
+// frame throttle (at most one render per animation frame), while the few discrete events — start, backend,
+// a mode's end, the result, a failure — re-render the page's owner at once.
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { LossView, RunConfig } from '../../shared/config';
 import type { BackendInfo, ModeSummary } from '../../shared/metrics';
 import { TrainerClient, type ClientRunResult } from '../../client/trainer-client';
-import { SeriesStore, type ModeSeries } from '../chart-data/series-store';
-import { useFrameTick } from './use-frame-tick';
+import { RunBook, type RunRecord } from '../chart-data/run-book';
+import { FrameThrottle } from './frame-throttle';
 
 export type RunPhase = 'idle' | 'running' | 'stopping' | 'done' | 'failed';
 
-interface RunState {
+export interface RunView {
+  /** Of the latest run ('idle' before the first, and after every run was removed). */
   phase: RunPhase;
   backend: BackendInfo | null;
   result: ClientRunResult | null;
   error: unknown;
-  /** The loss the charts show, fixed when the run starts. */
   lossView: LossView;
-  /** Summaries of the modes finished so far; the result's list replaces them at the end. */
-  finished: ModeSummary[];
-}
-
-export interface RunView extends RunState {
+  /** The latest run's finished modes so far. */
   summaries: readonly ModeSummary[];
-  series: readonly ModeSeries[];
-  /** Batches received so far in this run. */
-  received: number;
+  /** The latest run's record, null before the first run. */
+  latest: RunRecord | null;
+  /** Every kept run, and the per-frame signal of their changes. */
+  book: RunBook;
+  frames: FrameThrottle;
   start(config: RunConfig): void;
   stop(): void;
+  /** Removes a finished run from charts and table. */
+  remove(runId: number): void;
+  /** Removes every finished run. */
+  reset(): void;
 }
-
-const IDLE: RunState = { phase: 'idle', backend: null, result: null, error: null, lossView: 'batch', finished: [] };
 
 export function useRun(): RunView {
   const client = useRef<TrainerClient | null>(null);
-  const store = useRef<SeriesStore | null>(null);
-  store.current ??= new SeriesStore();
-  const [state, setState] = useState<RunState>(IDLE);
-  const [tick, requestFrame] = useFrameTick();
-  const generation = useRef(0);
+  const [book] = useState(() => new RunBook());
+  const [frames] = useState(() => new FrameThrottle(book));
+  // Discrete events re-render the owner now; per-batch changes wait for a frame (useFrame).
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => () => frames.dispose(), [frames]);
 
   const start = useCallback(
     (config: RunConfig) => {
       client.current ??= new TrainerClient();
       if (client.current.running) return;
-      const mine = ++generation.current;
-      const series = new SeriesStore({ loss: config.lossView === 'keras' ? 'meanLoss' : 'loss' });
-      store.current = series;
-      requestFrame();
-      setState({ ...IDLE, phase: 'running', lossView: config.lossView });
+      const run = book.add(config, performance.now());
+      const event = (change: () => void) => {
+        change();
+        book.changed();
+        bump();
+      };
+      bump();
       client.current
         .run(config, {
-          onMetrics: (metrics) => {
-            series.append(metrics);
-            requestFrame();
-          },
-          onBackend: (backend) => setState((s) => ({ ...s, backend })),
-          onModeEnd: (summary) => setState((s) => ({ ...s, finished: [...s.finished, summary] })),
+          onMetrics: (metrics) => book.append(run, metrics),
+          onBackend: (backend) => event(() => (run.backend = backend)),
+          onModeEnd: (summary) => event(() => run.addSummary(summary)),
         })
         .then(
-          (result) => generation.current === mine && setState((s) => ({ ...s, phase: 'done', result, backend: result.backend })),
-          (error: unknown) => generation.current === mine && setState((s) => ({ ...s, phase: 'failed', error })),
+          (result) =>
+            event(() => {
+              run.result = result;
+              run.backend = result.backend;
+              run.summaries = result.summaries;
+              run.phase = 'done';
+              run.endedAt = performance.now();
+            }),
+          (error: unknown) =>
+            event(() => {
+              run.error = error;
+              run.phase = 'failed';
+              run.endedAt = performance.now();
+            }),
         );
     },
-    [requestFrame],
+    [book],
   );
 
   const stop = useCallback(() => {
-    if (!client.current?.running) return;
+    const run = book.latest;
+    if (!client.current?.running || !run || run.phase !== 'running') return;
     client.current.stop();
-    setState((s) => (s.phase === 'running' ? { ...s, phase: 'stopping' } : s));
-  }, []);
+    run.phase = 'stopping';
+    run.stopRequestedAt = performance.now();
+    book.changed();
+    bump();
+  }, [book]);
 
-  // The store is mutable: tick is what says it changed.
-  const series = useMemo(() => store.current!.view(), [tick]);
-  const received = store.current.total;
+  const remove = useCallback(
+    (runId: number) => {
+      if (book.remove(runId)) bump();
+    },
+    [book],
+  );
 
-  return { ...state, summaries: state.result?.summaries ?? state.finished, series, received, start, stop };
+  const reset = useCallback(() => {
+    book.clear();
+    bump();
+  }, [book]);
+
+  const latest = book.latest;
+  return {
+    phase: latest?.phase ?? 'idle',
+    backend: latest?.backend ?? null,
+    result: latest?.result ?? null,
+    error: latest?.error ?? null,
+    lossView: latest?.config.lossView ?? 'batch',
+    summaries: latest?.summaries ?? [],
+    latest,
+    book,
+    frames,
+    start,
+    stop,
+    remove,
+    reset,
+  };
 }

@@ -1,10 +1,13 @@
 // Runs in the page. Run submits the settings form (so Enter in a field runs too); Stop asks the worker to stop
-// after its current batch, and the client terminates it if that does not happen in time.
-import type { RunPhase } from '../hooks/use-run';
+// after its current batch, and the client terminates it if that does not happen in time. The batch count is
+// live: it re-renders with the charts, at most once per animation frame.
+import type { RunPhase, RunView } from '../hooks/use-run';
+import { formatInt } from '../format';
+import { useFrame } from '../hooks/use-frame';
 
 export interface RunControlsProps {
   phase: RunPhase;
-  received: number;
+  run: Pick<RunView, 'book' | 'frames'>;
   onStop(): void;
 }
 
@@ -16,9 +19,11 @@ const STATUS: Record<RunPhase, string> = {
   failed: 'Failed',
 };
 
-export function RunControls({ phase, received, onStop }: RunControlsProps) {
+export function RunControls({ phase, run, onStop }: RunControlsProps) {
+  useFrame(run.frames);
+  const received = run.book.latest?.received ?? 0;
   const busy = phase === 'running' || phase === 'stopping';
-  const count = received > 0 ? `: ${received.toLocaleString('en-US')} batches` : phase === 'running' ? '…' : '';
+  const count = received > 0 ? `: ${formatInt(received)} batches` : phase === 'running' ? '…' : '';
   return (
     <div className="controls">
       <button type="submit" className="primary" disabled={busy}>

@@ -1,9 +1,24 @@
-// Runs in the page. One row per finished mode, with every ModeSummary column.
-import type { ModeSummary } from '../../shared/metrics';
-import { MODE_COLORS } from '../charts/mode-colors';
-import { COLUMNS } from './columns';
+// Runs in the page. One row per finished (or refused) mode of every kept run; a refused mode's row says why.
+// Column headings carry their explanation as a title and for screen readers.
+import { memo } from 'react';
+import type { RunRecord } from '../chart-data/run-book';
+import { visibleColumns } from './columns';
+import { tableRows } from './table-rows';
 
-export function SummaryTable({ rows }: { rows: readonly ModeSummary[] }) {
+export interface SummaryTableProps {
+  runs: readonly RunRecord[];
+  /** Changes whenever a summary arrives (run records are mutable): see summariesStamp. */
+  stamp: string;
+}
+
+/** Identifies the summaries on show, so the table re-renders when a mode ends and not on every frame. */
+export function summariesStamp(runs: readonly RunRecord[]): string {
+  return runs.map((r) => `${r.id}:${r.summaries.length}:${r.phase}:${r.backend?.active ?? ''}`).join('|');
+}
+
+export const SummaryTable = memo(function SummaryTable({ runs }: SummaryTableProps) {
+  const rows = tableRows(runs);
+  const columns = visibleColumns(rows);
   return (
     <section className="card" aria-labelledby="summary-heading">
       <h2 id="summary-heading">Summary</h2>
@@ -14,27 +29,35 @@ export function SummaryTable({ rows }: { rows: readonly ModeSummary[] }) {
           <table data-testid="summary-table">
             <thead>
               <tr>
-                {COLUMNS.map((c) => (
-                  <th key={c.key} scope="col" title={c.hint} className={c.numeric ? 'num' : undefined}>
+                {columns.map((c) => (
+                  <th key={c.key} scope="col" title={c.hint} className={c.numeric ? 'num' : undefined} data-col={c.key}>
                     {c.heading}
+                    {c.hint ? <span className="visually-hidden">: {c.hint}</span> : null}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.mode} data-mode={row.mode}>
-                  {COLUMNS.map((c) =>
-                    c.key === 'mode' ? (
-                      <th key={c.key} scope="row">
-                        <span className="swatch" style={{ background: MODE_COLORS[row.mode] }} aria-hidden="true" />
-                        {row.mode}
-                      </th>
-                    ) : (
-                      <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                <tr key={row.key} data-mode={row.summary.mode} data-run={row.runId} className={row.summary.refused ? 'refused' : undefined}>
+                  <th scope="row">
+                    <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
+                    {row.summary.mode}
+                    {runs.length > 1 ? <span className="muted"> (run {row.runId})</span> : null}
+                  </th>
+                  {row.summary.refused ? (
+                    <>
+                      <td>{row.summary.backend}</td>
+                      <td colSpan={columns.length - 2} className="refused-message" data-testid="refused-message">
+                        Not run: {row.summary.refused}
+                      </td>
+                    </>
+                  ) : (
+                    columns.slice(1).map((c) => (
+                      <td key={c.key} className={c.numeric ? 'num' : undefined} data-col={c.key}>
                         {c.cell(row)}
                       </td>
-                    ),
+                    ))
                   )}
                 </tr>
               ))}
@@ -44,4 +67,4 @@ export function SummaryTable({ rows }: { rows: readonly ModeSummary[] }) {
       )}
     </section>
   );
-}
+});

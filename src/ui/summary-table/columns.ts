@@ -1,68 +1,60 @@
-// Runs in the page (pure). The summary table's columns: the ModeSummary fields of SUMMARY_FIELDS, in that order,
-// each with a heading and a formatter. Fields without an entry here still show, formatted by their name's unit.
+// Runs in the page (pure). The summary table's columns, grouped as a reader compares: speed, then loss and
+// accuracy, then memory (measured peak next to the guard's estimate and the data set's own bytes). Every
+// ModeSummary field the CLI prints has a column; `optional` columns are dropped when no row has a value.
 import type { ModeSummary } from '../../shared/metrics';
-import { SUMMARY_FIELDS } from '../../shared/metrics';
 import { formatBytes, formatInt, formatMs, formatSig } from '../format';
+import { formatRatio } from '../insights/insights';
+import type { TableRow } from './table-rows';
 
 export interface Column {
   key: string;
   heading: string;
-  /** Longer explanation, shown as the heading's title. */
+  /** Longer explanation: the heading's title and its accessible description. */
   hint?: string;
   numeric: boolean;
-  cell(row: ModeSummary): string;
+  /** Left out when every row shows '–' (accuracy on regression, GPU pool on wasm). */
+  optional?: boolean;
+  cell(row: TableRow): string;
 }
 
-type Format = (value: number) => string;
+const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '–');
+const ratio = (v: number) => (Number.isFinite(v) ? formatRatio(v) : '–');
 
-const KNOWN: Partial<Record<string, { heading: string; hint?: string; format?: Format }>> = {
-  mode: { heading: 'Mode' },
-  backend: { heading: 'Backend' },
-  samples: { heading: 'Samples', format: formatInt },
-  batchSize: { heading: 'Batch', format: formatInt },
-  epochs: { heading: 'Epochs', format: formatInt },
-  batches: { heading: 'Batches', format: formatInt },
-  totalMs: { heading: 'Total', hint: 'wall time of the whole mode, data upload included' },
-  msPerBatchMedian: { heading: 'Median / batch' },
-  msPerBatchP95: { heading: 'p95 / batch' },
-  samplesPerSec: { heading: 'Samples / s', format: formatInt },
-  initialLoss: { heading: 'Initial loss', format: (v) => formatSig(v, 4) },
-  finalLoss: { heading: 'Final loss', hint: 'loss over the training set after the last step', format: (v) => formatSig(v, 4) },
-  peakBytes: { heading: 'Peak memory', hint: 'largest tf.memory().numBytes seen during the mode' },
-  peakTensors: { heading: 'Peak tensors', format: formatInt },
-  leakedTensors: { heading: 'Leaked', hint: 'tensors left over when the mode finished (should be 0)', format: formatInt },
-  dataMsMedian: { heading: 'Data wait / batch', hint: 'median time per batch waiting for data' },
-  stepMsMedian: { heading: 'Step / batch', hint: 'median time per batch in the training step' },
-  vsLoop: { heading: '× loop', hint: 'median time per batch relative to the hand-written loop', format: (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–') },
-  estimatedPeakBytes: { heading: 'Estimated peak', hint: "the memory guard's estimate before the run" },
-  residentBytes: { heading: 'Data set memory', hint: 'backend bytes that hold the data set itself' },
-};
-
-/** "peakGpuAllocatedBytes" → "Peak gpu allocated bytes". */
-function words(key: string): string {
-  const text = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function field(key: keyof ModeSummary, heading: string, format: (v: number) => string, hint?: string, optional?: boolean): Column {
+  return { key, heading, hint, numeric: true, optional, cell: (row) => format(row.summary[key] as number) };
 }
 
-function formatByName(key: string): Format {
-  if (/Bytes$/.test(key)) return formatBytes;
-  if (/Ms(Median|P\d+)?$/.test(key) || /^ms/.test(key)) return formatMs;
-  return (v) => formatSig(v);
-}
+export const COLUMNS: readonly Column[] = [
+  { key: 'mode', heading: 'Mode', numeric: false, cell: (row) => row.summary.mode },
+  { key: 'backend', heading: 'Backend', numeric: false, cell: (row) => row.summary.backend },
+  { key: 'dataset', heading: 'Data', hint: 'data set and training samples', numeric: false, cell: (row) => `${row.dataset} · ${formatInt(row.summary.samples)}` },
+  field('batchSize', 'Batch', formatInt, 'batch_size'),
+  field('epochs', 'Epochs', formatInt),
+  field('batches', 'Batches', formatInt, 'batches trained (fewer than planned when stopped)'),
+  field('msPerBatchMedian', 'Median / batch', formatMs, 'median wall time per batch'),
+  field('msPerBatchP95', 'p95 / batch', formatMs, '95th percentile of the time per batch'),
+  field('samplesPerSec', 'Samples / s', formatInt, 'training samples per second over the whole mode'),
+  { key: 'vsFastest', heading: '× fastest', hint: 'median time per sample over the fastest row in this table', numeric: true, cell: (row) => ratio(row.vsFastest) },
+  field('vsLoop', '× loop', ratio, 'median time per batch over the hand-written loop of the same run (the floor)'),
+  field('dataMsMedian', 'Data wait / batch', formatMs, 'median time per batch waiting for data (fit slices inside its step: –)'),
+  field('stepMsMedian', 'Step / batch', formatMs, 'median time per batch in the training step (compute and any sync)'),
+  field('totalMs', 'Total', formatMs, 'wall time of the whole mode, data upload included, validation excluded'),
+  field('initialLoss', 'Initial loss', (v) => formatSig(v, 4), 'loss over the training set before the first step'),
+  field('finalLoss', 'Final loss', (v) => formatSig(v, 4), 'loss over the training set after the last step'),
+  field('testLoss', 'Test loss', (v) => formatSig(v, 4), 'loss on the held-out test rows after training'),
+  { key: 'valAccuracy', heading: 'Val. accuracy', hint: 'accuracy on the validation rows at the last epoch end', numeric: true, optional: true, cell: (row) => pct(row.valAccuracy) },
+  field('testAccuracy', 'Test accuracy', pct, 'accuracy on the held-out test rows after training', true),
+  field('peakBytes', 'Peak memory', formatBytes, 'largest backend memory in use during the mode, from the tensor-allocation hook'),
+  field('estimatedPeakBytes', 'Estimated peak', formatBytes, "the memory guard's estimate, made before the mode ran"),
+  field('residentBytes', 'Data set memory', formatBytes, 'backend bytes holding the data set itself (fit: the whole set; generators: none)'),
+  field('batchEndPeakBytes', 'Batch-end peak', formatBytes, 'the highest reading at batch ends only: what a sampler outside the step would report'),
+  field('peakGpuAllocatedBytes', 'GPU pool peak', formatBytes, 'GPU buffers held at most (in use + free for reuse); none on wasm and cpu', true),
+  field('peakTensors', 'Peak tensors', formatInt),
+  field('leakedTensors', 'Leaked', formatInt, 'tensors left over when the mode finished (should be 0)'),
+  field('lossReads', 'Loss reads', formatInt, 'loss readbacks from the backend to the CPU (each a GPU sync)'),
+];
 
-function column(key: string): Column {
-  const known = KNOWN[key];
-  const format = known?.format ?? formatByName(key);
-  return {
-    key,
-    heading: known?.heading ?? words(key),
-    hint: known?.hint,
-    numeric: key !== 'mode' && key !== 'backend',
-    cell: (row) => {
-      const value = (row as unknown as Record<string, unknown>)[key];
-      return typeof value === 'number' ? format(value) : value === undefined || value === null ? '–' : String(value);
-    },
-  };
+/** The columns worth showing for these rows. */
+export function visibleColumns(rows: readonly TableRow[]): Column[] {
+  return COLUMNS.filter((c) => !c.optional || rows.some((r) => !r.summary.refused && c.cell(r) !== '–'));
 }
-
-export const COLUMNS: readonly Column[] = SUMMARY_FIELDS.map(column);

@@ -1,0 +1,200 @@
+// Runs in the page (pure, no React). Every run the page keeps: its config, backend, summaries and per-mode
+// traces (bounded chart buffers) plus the per-batch log for export. Runs stay until removed, each trace with
+// its own colour. Appending a chunk is the only per-batch work on the main thread: copy numbers into typed
+// arrays. Listeners hear of every change synchronously; the page throttles that to animation frames.
+import { MODE_NAMES, cloneConfig, type ModeName, type RunConfig } from '../../shared/config';
+import type { BackendInfo, BatchMetric, ModeSummary } from '../../shared/metrics';
+import type { ClientRunResult } from '../../client/trainer-client';
+import { BatchLog, LOG_COLUMNS } from '../export/batch-log';
+import { MODE_DASHES, pickColors } from './palette';
+import { TRACE_COLUMNS, TraceBuffer } from './trace-buffer';
+
+export type RunPhase = 'running' | 'stopping' | 'done' | 'failed';
+
+export interface ValidationPoint {
+  /** 1-based: the epoch just finished. */
+  epoch: number;
+  step: number;
+  valLoss: number;
+  valAccuracy: number;
+}
+
+export interface Trace {
+  /** Unique among kept traces: `${runId}:${mode}`. */
+  key: string;
+  runId: number;
+  mode: ModeName;
+  color: string;
+  dash: string | undefined;
+  buffer: TraceBuffer;
+  validation: ValidationPoint[];
+  /** Batches done in this mode (a record per epoch, without per-batch callbacks, counts its batches). */
+  step: number;
+  /** Sum of batch times so far: the mode's wall time, validation excluded. */
+  timeMs: number;
+  lastEpoch: number;
+  lastBatch: number;
+}
+
+export class RunRecord {
+  phase: RunPhase = 'running';
+  backend: BackendInfo | null = null;
+  /** Finished modes so far; the result's list (with vsLoop filled in) replaces it at the end. */
+  summaries: ModeSummary[] = [];
+  result: ClientRunResult | null = null;
+  error: unknown = null;
+  endedAt: number | null = null;
+  stopRequestedAt: number | null = null;
+  /** Metric records received. */
+  received = 0;
+  readonly traces: Trace[];
+  readonly log = new BatchLog();
+  private readonly byMode = new Map<ModeName, Trace>();
+  private readonly values = new Float64Array(TRACE_COLUMNS.length);
+  private readonly logRow = new Float64Array(LOG_COLUMNS.length);
+  private readonly row = { step: 0, samples: 0, timeMs: 0, values: this.values };
+
+  constructor(
+    readonly id: number,
+    readonly config: RunConfig,
+    /** Page clock (performance.now()) when the run was asked for. */
+    readonly startedAt: number,
+    colors: readonly string[],
+  ) {
+    this.traces = config.modes.map((mode, i) => this.makeTrace(mode, colors[i]));
+  }
+
+  private makeTrace(mode: ModeName, color: string): Trace {
+    const trace: Trace = {
+      key: `${this.id}:${mode}`, runId: this.id, mode, color, dash: MODE_DASHES[mode], buffer: new TraceBuffer(), validation: [],
+      step: 0, timeMs: 0, lastEpoch: -1, lastBatch: -1,
+    };
+    this.byMode.set(mode, trace);
+    return trace;
+  }
+
+  trace(mode: ModeName): Trace | undefined {
+    return this.byMode.get(mode);
+  }
+
+  summary(mode: ModeName): ModeSummary | undefined {
+    return this.summaries.find((s) => s.mode === mode);
+  }
+
+  get busy(): boolean {
+    return this.phase === 'running' || this.phase === 'stopping';
+  }
+
+  append(metrics: readonly BatchMetric[]): void {
+    for (const m of metrics) {
+      const t = this.byMode.get(m.mode) ?? this.makeTrace(m.mode, '#888888');
+      // A record stands for the batches since the previous one: 1 per batch, a whole epoch without callbacks.
+      const steps = Math.max(1, m.epoch === t.lastEpoch ? m.batch - t.lastBatch : m.batch + 1);
+      t.step += steps;
+      t.timeMs += m.ms * steps;
+      t.lastEpoch = m.epoch;
+      t.lastBatch = m.batch;
+      const v = this.values;
+      v[0] = m.loss;
+      v[1] = m.meanLoss;
+      v[2] = m.numBytes;
+      v[3] = m.gpuBytesInUse ?? NaN;
+      v[4] = m.gpuBytesAllocated ?? NaN;
+      v[5] = m.numTensors;
+      v[6] = m.ms;
+      v[7] = m.dataMs;
+      this.row.step = t.step;
+      this.row.samples = m.samplesSeen;
+      this.row.timeMs = t.timeMs;
+      t.buffer.append(this.row);
+      if (Number.isFinite(m.valLoss) || Number.isFinite(m.valAccuracy)) {
+        t.validation.push({ epoch: m.epoch + 1, step: t.step, valLoss: m.valLoss, valAccuracy: m.valAccuracy });
+      }
+      const l = this.logRow;
+      l[0] = MODE_NAMES.indexOf(m.mode);
+      l[1] = m.epoch;
+      l[2] = m.batch;
+      l[3] = t.step;
+      l[4] = m.samplesSeen;
+      l[5] = t.timeMs;
+      l[6] = m.loss;
+      l[7] = m.meanLoss;
+      l[8] = m.ms;
+      l[9] = m.dataMs;
+      l[10] = m.valLoss;
+      l[11] = m.valAccuracy;
+      l[12] = m.numTensors;
+      l[13] = m.numBytes;
+      l[14] = m.gpuBytesInUse ?? NaN;
+      l[15] = m.gpuBytesAllocated ?? NaN;
+      this.log.push(l);
+    }
+    this.received += metrics.length;
+  }
+
+  addSummary(summary: ModeSummary): void {
+    this.summaries = [...this.summaries.filter((s) => s.mode !== summary.mode), summary];
+  }
+}
+
+export class RunBook {
+  private list: RunRecord[] = [];
+  private nextId = 1;
+  private readonly listeners = new Set<() => void>();
+  /** Bumped by every change. */
+  version = 0;
+
+  /** Kept runs, oldest first; a new array whenever a run is added or removed. */
+  get runs(): readonly RunRecord[] {
+    return this.list;
+  }
+
+  get latest(): RunRecord | null {
+    return this.list[this.list.length - 1] ?? null;
+  }
+
+  get traces(): Trace[] {
+    return this.list.flatMap((r) => r.traces);
+  }
+
+  add(config: RunConfig, now: number): RunRecord {
+    const inUse = new Set(this.traces.map((t) => t.color));
+    const record = new RunRecord(this.nextId++, cloneConfig(config), now, pickColors(config.modes, inUse));
+    this.list = [...this.list, record];
+    this.changed();
+    return record;
+  }
+
+  /** Removes a finished run; a run still going stays. */
+  remove(id: number): boolean {
+    const run = this.list.find((r) => r.id === id);
+    if (!run || run.busy) return false;
+    this.list = this.list.filter((r) => r !== run);
+    this.changed();
+    return true;
+  }
+
+  /** Removes every finished run. */
+  clear(): void {
+    const kept = this.list.filter((r) => r.busy);
+    if (kept.length === this.list.length) return;
+    this.list = kept;
+    this.changed();
+  }
+
+  append(run: RunRecord, metrics: readonly BatchMetric[]): void {
+    run.append(metrics);
+    this.changed();
+  }
+
+  /** Call after changing a record's fields (phase, backend, summaries, …). */
+  changed(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,29 @@
+// Runs in the page. The loss of every trace against the chosen x, smoothed as TensorBoard does (the raw values
+// faint behind), on a linear or log scale.
+import { useMemo } from 'react';
+import type { ViewSettings } from '../../shared/view-settings';
+import { lossLines } from '../chart-data/chart-lines';
+import type { TraceView } from '../chart-data/trace-views';
+import { formatSig } from '../format';
+import { X_AXIS_SPECS } from './axis';
+import { TraceChart } from './TraceChart';
+
+const formatLoss = (v: number) => formatSig(v);
+
+export function LossPanel({ traces, settings }: { traces: readonly TraceView[]; settings: ViewSettings }) {
+  const lines = useMemo(() => lossLines(traces), [traces]);
+  const x = X_AXIS_SPECS[settings.xAxis];
+  const smoothing = settings.smoothing > 0 ? `smoothed (debiased moving average, weight ${settings.smoothing}) over the raw values drawn faintly` : 'as measured';
+  return (
+    <TraceChart
+      id="loss"
+      title="Loss"
+      description={`Each batch's loss (or Keras' running mean, where the run chose it) against ${x.words}, ${smoothing}${settings.logScale ? ', on a log scale' : ''}. Batches whose loss was not read back leave no point.`}
+      lines={lines}
+      xLabel={x.label}
+      formatX={x.format}
+      formatY={formatLoss}
+      logY={settings.logScale}
+    />
+  );
+}

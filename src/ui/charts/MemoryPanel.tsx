@@ -1,0 +1,58 @@
+// Runs in the page. Backend memory per batch end: bytes held by live tensors (the GPU pool pale behind, where
+// there is one), the data set's resident bytes marked, the tensor count, and the page's own JS heap.
+import { useMemo } from 'react';
+import type { ViewSettings } from '../../shared/view-settings';
+import { memoryLines, residentMarks, tensorLines } from '../chart-data/chart-lines';
+import type { TraceView } from '../chart-data/trace-views';
+import { formatBytes, formatInt } from '../format';
+import { usePageHeap } from '../hooks/use-page-heap';
+import { X_AXIS_SPECS } from './axis';
+import { TraceChart } from './TraceChart';
+
+function PageHeapLine() {
+  const heap = usePageHeap();
+  return (
+    <p className="muted small-print" data-testid="page-heap">
+      Page JS heap (main thread, not the worker):{' '}
+      {heap ? `${formatBytes(heap.used)} used of ${formatBytes(heap.total)} (limit ${formatBytes(heap.limit)}), from performance.memory` : 'not available in this browser'}
+    </p>
+  );
+}
+
+export function MemoryPanel({ traces, settings }: { traces: readonly TraceView[]; settings: ViewSettings }) {
+  const lines = useMemo(() => memoryLines(traces), [traces]);
+  const fresh = residentMarks(traces);
+  // Marks change only when a summary arrives: keep the array while they read the same.
+  const marksKey = fresh.map((m) => `${m.key}=${m.y}:${m.label}`).join('|');
+  const marks = useMemo(() => fresh, [marksKey]);
+  const tensors = useMemo(() => tensorLines(traces), [traces]);
+  const x = X_AXIS_SPECS[settings.xAxis];
+  return (
+    <>
+      <TraceChart
+        id="memory"
+        title="Memory in use"
+        description={`tf.memory() at each batch end against ${x.words}: bytes held by live tensors; the GPU pool (allocated, in use or free for reuse) drawn pale where the backend has one. Dotted lines mark the bytes that hold the data set itself. The true peak, inside the step, is in the table.`}
+        lines={lines}
+        references={marks}
+        xLabel={x.label}
+        formatX={x.format}
+        formatY={formatBytes}
+        fromZero
+      >
+        <PageHeapLine />
+      </TraceChart>
+      <TraceChart
+        id="tensors"
+        title="Tensors"
+        description={`Live tensors at each batch end against ${x.words}: a line that keeps climbing is a leak.`}
+        lines={tensors}
+        xLabel={x.label}
+        formatX={x.format}
+        formatY={formatInt}
+        height={170}
+        fromZero
+      />
+    </>
+  );
+}

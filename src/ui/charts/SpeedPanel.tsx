@@ -1,0 +1,31 @@
+// Runs in the page. Speed: samples per second over time (each point the rate over a window of batches) and
+// where each batch's time goes.
+import { useMemo } from 'react';
+import type { ViewSettings } from '../../shared/view-settings';
+import { speedLines, timeSplits } from '../chart-data/chart-lines';
+import { SPEED_POINTS } from '../chart-data/trace-series';
+import type { TraceView } from '../chart-data/trace-views';
+import { formatCompact, X_AXIS_SPECS } from './axis';
+import { TimeSplitChart } from './TimeSplitChart';
+import { TraceChart } from './TraceChart';
+
+export function SpeedPanel({ traces, settings }: { traces: readonly TraceView[]; settings: ViewSettings }) {
+  const lines = useMemo(() => speedLines(traces), [traces]);
+  const splits = useMemo(() => timeSplits(traces), [traces]);
+  const x = X_AXIS_SPECS[settings.xAxis];
+  return (
+    <>
+      <TraceChart
+        id="speed"
+        title="Samples per second"
+        description={`Training throughput against ${x.words}: each point is the rate over one of up to ${SPEED_POINTS} equal windows (of at least 10 batches) of the mode’s batches.`}
+        lines={lines}
+        xLabel={x.label}
+        formatX={x.format}
+        formatY={formatCompact}
+        fromZero
+      />
+      <TimeSplitChart splits={splits} />
+    </>
+  );
+}

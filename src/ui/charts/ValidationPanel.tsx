@@ -1,0 +1,44 @@
+// Runs in the page. Validation at each epoch's end: accuracy for classification sets, loss for every set.
+import { useMemo } from 'react';
+import { validationLines } from '../chart-data/chart-lines';
+import type { TraceView } from '../chart-data/trace-views';
+import { formatInt, formatSig } from '../format';
+import { formatPercent } from './axis';
+import { TraceChart } from './TraceChart';
+
+const formatEpoch = (v: number) => formatInt(v);
+const formatLoss = (v: number) => formatSig(v);
+
+export function ValidationPanel({ traces }: { traces: readonly TraceView[] }) {
+  const accuracy = useMemo(() => validationLines(traces, 'accuracy'), [traces]);
+  const loss = useMemo(() => validationLines(traces, 'loss'), [traces]);
+  const anyAccuracy = accuracy.some((l) => l.points.length > 0);
+  return (
+    <>
+      {anyAccuracy && (
+        <TraceChart
+          id="val-accuracy"
+          title="Validation accuracy per epoch"
+          description="Accuracy on the held-out validation rows, checked after each epoch (classification data sets)."
+          lines={accuracy}
+          xLabel="epoch"
+          formatX={formatEpoch}
+          formatY={formatPercent}
+          height={200}
+          empty="No epoch has ended yet."
+        />
+      )}
+      <TraceChart
+        id="val-loss"
+        title="Validation loss per epoch"
+        description="Loss on the held-out validation rows, checked after each epoch (its time is not counted in any batch)."
+        lines={loss}
+        xLabel="epoch"
+        formatX={formatEpoch}
+        formatY={formatLoss}
+        height={200}
+        empty="No epoch has ended yet."
+      />
+    </>
+  );
+}

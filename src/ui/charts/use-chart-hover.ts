@@ -1,0 +1,77 @@
+// Runs in the page. The x a chart's readout shows: set by the pointer over the plot, or by the arrow keys when
+// the chart has focus (Home/End jump to the ends, Escape clears), so hover values are keyboard-reachable too.
+import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { ProbeHandle } from './ChartProbe';
+
+/** Arrow keys move the readout by this fraction of the plot's width (Shift: ten times as far). */
+const KEY_STEP = 1 / 50;
+
+export interface ChartHover {
+  x: number | null;
+  probe: React.RefObject<ProbeHandle | null>;
+  onPointerMove(e: PointerEvent<HTMLElement>): void;
+  onPointerLeave(): void;
+  onKeyDown(e: KeyboardEvent<HTMLElement>): void;
+  onBlur(): void;
+}
+
+export function useChartHover(): ChartHover {
+  const probe = useRef<ProbeHandle | null>(null);
+  const [x, setX] = useState<number | null>(null);
+  // Pixel of the keyboard cursor, so repeated presses step evenly whatever the scale.
+  const keyPx = useRef<number | null>(null);
+
+  const onPointerMove = useCallback((e: PointerEvent<HTMLElement>) => {
+    const surface = e.currentTarget.querySelector('svg.recharts-surface');
+    const p = probe.current;
+    if (!surface || !p?.plot) return;
+    const px = e.clientX - surface.getBoundingClientRect().left;
+    if (px < p.plot.x || px > p.plot.x + p.plot.width) return setX(null);
+    keyPx.current = null;
+    setX(p.toX(px));
+  }, []);
+
+  const onPointerLeave = useCallback(() => {
+    if (keyPx.current === null) setX(null);
+  }, []);
+
+  const onKeyDown = useCallback((e: KeyboardEvent<HTMLElement>) => {
+    const p = probe.current;
+    if (!p?.plot) return;
+    const left = p.plot.x;
+    const right = p.plot.x + p.plot.width;
+    const step = p.plot.width * KEY_STEP * (e.shiftKey ? 10 : 1);
+    const at = keyPx.current ?? right;
+    let next: number | null;
+    switch (e.key) {
+      case 'ArrowLeft':
+        next = Math.max(left, keyPx.current === null ? right : at - step);
+        break;
+      case 'ArrowRight':
+        next = Math.min(right, keyPx.current === null ? right : at + step);
+        break;
+      case 'Home':
+        next = left;
+        break;
+      case 'End':
+        next = right;
+        break;
+      case 'Escape':
+        keyPx.current = null;
+        setX(null);
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    keyPx.current = next;
+    setX(p.toX(next));
+  }, []);
+
+  const onBlur = useCallback(() => {
+    keyPx.current = null;
+    setX(null);
+  }, []);
+
+  return { x, probe, onPointerMove, onPointerLeave, onKeyDown, onBlur };
+}

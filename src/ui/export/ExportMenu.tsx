@@ -1,0 +1,37 @@
+// Runs in the page. Downloads of every kept run: per-batch metrics (CSV), summaries (CSV), everything (JSON).
+// Built on click, never while training is drawn, so the work lands on the user's gesture only.
+import type { RunRecord } from '../chart-data/run-book';
+import { downloadText, fileStamp } from './download';
+import { batchesCsv, exportJson, summaryCsv } from './export-data';
+
+export function ExportMenu({ runs }: { runs: readonly RunRecord[] }) {
+  const none = runs.length === 0;
+  const dropped = runs.reduce((sum, r) => sum + r.log.dropped, 0);
+  const save = (kind: 'batches' | 'summary' | 'json') => {
+    const now = new Date();
+    const stem = `fitscope-${kind}-${fileStamp(now)}`;
+    if (kind === 'batches') downloadText(batchesCsv(runs), `${stem}.csv`, 'text/csv');
+    else if (kind === 'summary') downloadText(summaryCsv(runs), `${stem}.csv`, 'text/csv');
+    else downloadText(exportJson(runs, now), `${stem}.json`, 'application/json');
+  };
+  return (
+    <section className="card export" aria-labelledby="export-heading">
+      <h2 id="export-heading">Export</h2>
+      <div className="button-row">
+        <button type="button" onClick={() => save('batches')} disabled={none} data-testid="export-batches-csv">
+          Batches CSV
+        </button>
+        <button type="button" onClick={() => save('summary')} disabled={none} data-testid="export-summary-csv">
+          Summary CSV
+        </button>
+        <button type="button" onClick={() => save('json')} disabled={none} data-testid="export-json">
+          JSON
+        </button>
+      </div>
+      <p className="muted small-print">
+        Every kept run: one CSV row per batch received, one per mode in the summary; the JSON has both and each run's settings. Each chart has its own PNG button.
+        {dropped > 0 ? ` ${dropped.toLocaleString('en-US')} batches past the per-run limit of the export log were charted but not kept.` : ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+// Runs in the page (pure). Every batch of a run as received, for the CSV and JSON exports: one Float64Array,
+// row-major, grown by doubling up to a cap (the charts' buffers thin out; this one keeps each batch exactly).
+// Past the cap further batches are counted but not kept, and the export says so.
+
+export const LOG_COLUMNS = [
+  'mode', 'epoch', 'batch', 'step', 'samplesSeen', 'timeMs', 'loss', 'meanLoss', 'ms', 'dataMs', 'valLoss', 'valAccuracy',
+  'numTensors', 'numBytes', 'gpuBytesInUse', 'gpuBytesAllocated',
+] as const;
+export type LogColumn = (typeof LOG_COLUMNS)[number];
+const WIDTH = LOG_COLUMNS.length;
+
+/** 250,000 rows × 16 columns × 8 bytes ≈ 32 MB at most per run. */
+export const LOG_CAPACITY = 250_000;
+
+export class BatchLog {
+  private data = new Float64Array(1024 * WIDTH);
+  /** Rows kept. */
+  count = 0;
+  /** Rows offered past the cap, not kept. */
+  dropped = 0;
+
+  constructor(readonly capacity = LOG_CAPACITY) {}
+
+  /** `row` holds one value per LOG_COLUMNS entry (the mode as its index in MODE_NAMES; NaN = none). */
+  push(row: ArrayLike<number>): void {
+    if (this.count >= this.capacity) {
+      this.dropped++;
+      return;
+    }
+    if ((this.count + 1) * WIDTH > this.data.length) {
+      const grown = new Float64Array(Math.min(this.capacity, this.count * 2) * WIDTH);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data.set(row as ArrayLike<number>, this.count * WIDTH);
+    this.count++;
+  }
+
+  value(row: number, column: number): number {
+    return this.data[row * WIDTH + column];
+  }
+
+  static column(name: LogColumn): number {
+    return LOG_COLUMNS.indexOf(name);
+  }
+}

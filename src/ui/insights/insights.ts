@@ -1,0 +1,206 @@
+// Runs in the page (pure). A few plain sentences computed from one run's summaries: which mode was fastest,
+// what one mode's memory cost against another's and where its extra time went, the framework's cost over the
+// hand-written loop, leaks, whether the losses agree, accuracy, and how far batch-end sampling and the memory
+// guard's estimate were from the measured peak. Every number comes from the summaries; a sentence whose
+// numbers are missing (NaN, refused modes) is left out, never filled with a guess.
+import type { ModeSummary } from '../../shared/metrics';
+import { formatBytes, formatInt, formatMs, formatSig } from '../format';
+
+export interface Insight {
+  /** Stable id of the kind of sentence (for React keys and tests). */
+  key: string;
+  text: string;
+  tone: 'info' | 'warning';
+}
+
+export const MAX_INSIGHTS = 8;
+
+const finite = (...values: number[]) => values.every(Number.isFinite);
+
+/** 1.31 → "1.31×", 2.46 → "2.5×", 12.2 → "12×". */
+export function formatRatio(r: number): string {
+  if (!Number.isFinite(r)) return '–';
+  if (r < 1.095) return `${r.toFixed(2)}×`;
+  if (r < 10) return `${r.toFixed(1)}×`;
+  return `${Math.round(r)}×`;
+}
+
+/** A share of something as words: "1/12 of" (half or less), else "64 % of". */
+export function formatShare(r: number): string {
+  if (r <= 0.5 && r > 0) return `1/${Math.round(1 / r)} of`;
+  return `${Math.round(r * 100)} % of`;
+}
+
+const percent = (r: number) => `${Math.round(r * 100)} %`;
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Modes that ran and have timings. */
+function measured(summaries: readonly ModeSummary[]): ModeSummary[] {
+  return summaries.filter((s) => !s.refused && s.batches > 0 && finite(s.msPerBatchMedian) && s.msPerBatchMedian > 0);
+}
+
+function refusals(summaries: readonly ModeSummary[]): Insight[] {
+  return summaries
+    .filter((s) => s.refused)
+    .map((s) => ({ key: `refused-${s.mode}`, tone: 'warning' as const, text: `${s.mode} did not run: ${s.refused}` }));
+}
+
+function single(s: ModeSummary): Insight {
+  const wait = finite(s.dataMsMedian) && s.dataMsMedian > 0 ? `, ${percent(s.dataMsMedian / s.msPerBatchMedian)} of it waiting for data` : '';
+  return {
+    key: 'single',
+    tone: 'info',
+    text: `${s.mode} trained ${formatInt(s.batches)} batches at ${formatInt(s.samplesPerSec)} samples/s: ${formatMs(s.msPerBatchMedian)} per batch (median; p95 ${formatMs(s.msPerBatchP95)})${wait}.`,
+  };
+}
+
+function speedRanking(ok: ModeSummary[]): Insight | null {
+  if (ok.length < 2) return null;
+  const sorted = [...ok].sort((a, b) => a.msPerBatchMedian - b.msPerBatchMedian);
+  const [fastest, ...rest] = sorted;
+  const others = rest.map((s) => `${s.mode} ${formatRatio(s.msPerBatchMedian / fastest.msPerBatchMedian)}`);
+  return {
+    key: 'fastest',
+    tone: 'info',
+    text: `${fastest.mode} was fastest at ${formatMs(fastest.msPerBatchMedian)} per batch (median); the others took ${list(others)} as long.`,
+  };
+}
+
+/** The extra time of `slow` over `fast` that went to waiting for data, 0…1; NaN when not separable. */
+function waitShare(slow: ModeSummary, fast: ModeSummary): number {
+  const extra = slow.msPerBatchMedian - fast.msPerBatchMedian;
+  if (!(extra > 0) || !Number.isFinite(slow.dataMsMedian)) return NaN;
+  // fit slices its batches inside the step: it waits for no data (its dataMs is NaN by design).
+  const base = Number.isFinite(fast.dataMsMedian) ? fast.dataMsMedian : 0;
+  return Math.min(1, Math.max(0, (slow.dataMsMedian - base) / extra));
+}
+
+function memoryPairs(ok: ModeSummary[]): Insight[] {
+  const withPeak = ok.filter((s) => finite(s.peakBytes) && s.peakBytes > 0);
+  if (withPeak.length < 2) return [];
+  const heaviest = withPeak.reduce((a, b) => (b.peakBytes > a.peakBytes ? b : a));
+  const lighter = withPeak.filter((s) => s !== heaviest && s.peakBytes <= heaviest.peakBytes * 0.8);
+  if (lighter.length === 0) {
+    const low = Math.min(...withPeak.map((s) => s.peakBytes));
+    return [{ key: 'memory-same', tone: 'info', text: `All modes peaked within ${percent(1 - low / heaviest.peakBytes)} of each other in memory (${formatBytes(low)}–${formatBytes(heaviest.peakBytes)}).` }];
+  }
+  // Modes that saved the same share read as one sentence (their speeds are in the ranking); a mode alone
+  // gets the whole comparison, pace and where its extra time went.
+  const groups = new Map<string, ModeSummary[]>();
+  for (const s of lighter) {
+    const share = `${formatShare(s.peakBytes / heaviest.peakBytes)}|${formatBytes(s.peakBytes)}`;
+    groups.set(share, [...(groups.get(share) ?? []), s]);
+  }
+  return [...groups.values()].slice(0, 3).map((group) => {
+    const s = group[0];
+    const share = `${formatShare(s.peakBytes / heaviest.peakBytes)} ${heaviest.mode}'s memory at ${formatInt(s.samples)} samples (${formatBytes(s.peakBytes)} against ${formatBytes(heaviest.peakBytes)} at the peak)`;
+    if (group.length > 1) {
+      return { key: `memory-${group.map((g) => g.mode).join('-')}`, tone: 'info' as const, text: `${list(group.map((g) => g.mode))} each used ${share}.` };
+    }
+    const speed = s.msPerBatchMedian / heaviest.msPerBatchMedian;
+    let pace: string;
+    if (speed > 1.05) {
+      const waited = waitShare(s, heaviest);
+      const where = Number.isFinite(waited) ? (waited >= 0.1 ? `, ${percent(waited)} of its extra time waiting for data` : ', its extra time in the training step rather than waiting for data') : '';
+      pace = `ran ${formatRatio(speed)} slower${where}`;
+    } else if (speed < 1 / 1.05) {
+      pace = `ran ${formatRatio(1 / speed)} faster`;
+    } else {
+      pace = 'ran at the same speed (within 5 %)';
+    }
+    return { key: `memory-${s.mode}`, tone: 'info' as const, text: `${s.mode} used ${share} and ${pace}.` };
+  });
+}
+
+function versusLoop(ok: ModeSummary[]): Insight | null {
+  const loop = ok.find((s) => s.mode === 'loop');
+  if (!loop) return null;
+  const others = ok.filter((s) => s !== loop);
+  if (others.length === 0) return null;
+  const parts = others.map((s) => `${s.mode} ${formatRatio(s.msPerBatchMedian / loop.msPerBatchMedian)}`);
+  const overhead = Math.max(...others.map((s) => s.msPerBatchMedian - loop.msPerBatchMedian));
+  const tail = overhead > 0 ? `: the framework added at most ${formatMs(overhead)} per batch` : ': no mode was slower than the loop';
+  return { key: 'vs-loop', tone: 'info', text: `Against the hand-written loop (${formatMs(loop.msPerBatchMedian)} per batch), ${list(parts)}${tail}.` };
+}
+
+function dataWaits(ok: ModeSummary[]): Insight | null {
+  const waiting = ok
+    .filter((s) => finite(s.dataMsMedian) && s.dataMsMedian / s.msPerBatchMedian >= 0.2)
+    .map((s) => `${s.mode} ${percent(s.dataMsMedian / s.msPerBatchMedian)} (${formatMs(s.dataMsMedian)} of ${formatMs(s.msPerBatchMedian)})`);
+  if (waiting.length === 0) return null;
+  return { key: 'data-wait', tone: 'info', text: `Waiting for data took a large part of each batch (median): ${list(waiting)}.` };
+}
+
+function leaks(ok: ModeSummary[]): Insight | null {
+  const leaky = ok.filter((s) => finite(s.leakedTensors) && s.leakedTensors !== 0);
+  if (leaky.length === 0) return ok.length ? { key: 'no-leaks', tone: 'info', text: `No mode leaked tensors: ${ok.length === 1 ? 'it' : `all ${ok.length}`} ended with the tensor count ${ok.length === 1 ? 'it' : 'they'} started with.` } : null;
+  const parts = leaky.map((s) => `${s.mode} ${s.leakedTensors > 0 ? `left ${formatInt(s.leakedTensors)} tensor${s.leakedTensors === 1 ? '' : 's'} behind` : `freed ${formatInt(-s.leakedTensors)} more than it made`}`);
+  return { key: 'leaks', tone: 'warning', text: `Tensor leak: ${list(parts)}.` };
+}
+
+function lossAgreement(ok: ModeSummary[]): Insight | null {
+  const losses = ok.filter((s) => finite(s.finalLoss));
+  if (losses.length < 2) return null;
+  const lo = losses.reduce((a, b) => (b.finalLoss < a.finalLoss ? b : a));
+  const hi = losses.reduce((a, b) => (b.finalLoss > a.finalLoss ? b : a));
+  const spread = Math.abs(hi.finalLoss - lo.finalLoss) / Math.max(Math.abs(lo.finalLoss), Number.MIN_VALUE);
+  if (spread <= 0.02) return { key: 'loss-agree', tone: 'info', text: `All ${losses.length} modes ended at the same loss within ${spread < 0.001 ? '0.1 %' : percent(spread)} (${formatSig(lo.finalLoss, 4)}): the same data, weights and batch order.` };
+  return { key: 'loss-differ', tone: 'info', text: `Final losses differ by ${percent(spread)}: ${lo.mode} lowest at ${formatSig(lo.finalLoss, 4)}, ${hi.mode} highest at ${formatSig(hi.finalLoss, 4)}.` };
+}
+
+function accuracy(ok: ModeSummary[]): Insight | null {
+  const acc = ok.filter((s) => finite(s.testAccuracy));
+  if (acc.length === 0) return null;
+  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  if (acc.length === 1) return { key: 'accuracy', tone: 'info', text: `Test accuracy: ${pct(acc[0].testAccuracy)} (${acc[0].mode}).` };
+  const best = acc.reduce((a, b) => (b.testAccuracy > a.testAccuracy ? b : a));
+  const worst = acc.reduce((a, b) => (b.testAccuracy < a.testAccuracy ? b : a));
+  if (best.testAccuracy === worst.testAccuracy) return { key: 'accuracy', tone: 'info', text: `Test accuracy was ${pct(best.testAccuracy)} for every mode.` };
+  return { key: 'accuracy', tone: 'info', text: `Test accuracy ranged from ${pct(worst.testAccuracy)} (${worst.mode}) to ${pct(best.testAccuracy)} (${best.mode}).` };
+}
+
+function batchEndSampling(ok: ModeSummary[]): Insight | null {
+  const sampled = ok.filter((s) => s.peakSource === 'allocation' && finite(s.batchEndPeakBytes, s.peakBytes) && s.peakBytes > 0);
+  if (sampled.length === 0) return null;
+  const worst = sampled.reduce((a, b) => (b.batchEndPeakBytes / b.peakBytes < a.batchEndPeakBytes / a.peakBytes ? b : a));
+  const r = worst.batchEndPeakBytes / worst.peakBytes;
+  if (r >= 0.8) return null;
+  return {
+    key: 'batch-end',
+    tone: 'info',
+    text: `Sampling memory at batch ends would under-read the peak: for ${worst.mode} it sees ${formatBytes(worst.batchEndPeakBytes)}, ${percent(r)} of the ${formatBytes(worst.peakBytes)} reached inside the step.`,
+  };
+}
+
+function estimates(ok: ModeSummary[]): Insight | null {
+  const both = ok.filter((s) => finite(s.estimatedPeakBytes, s.peakBytes) && s.estimatedPeakBytes > 0 && s.peakBytes > 0);
+  if (both.length === 0) return null;
+  const off = (s: ModeSummary) => Math.abs(Math.log(s.estimatedPeakBytes / s.peakBytes));
+  const worst = both.reduce((a, b) => (off(b) > off(a) ? b : a));
+  const r = worst.estimatedPeakBytes / worst.peakBytes;
+  if (r >= 0.8 && r <= 1.25) {
+    return { key: 'estimate', tone: 'info', text: `The memory guard's estimates were within ${percent(Math.abs(r - 1))} of the measured peaks${both.length > 1 ? ` for all ${both.length} modes` : ''}.` };
+  }
+  return {
+    key: 'estimate',
+    tone: 'info',
+    text: `The memory guard ${r > 1 ? 'over' : 'under'}estimated ${worst.mode}'s peak ${formatRatio(r > 1 ? r : 1 / r)}: ${formatBytes(worst.estimatedPeakBytes)} estimated, ${formatBytes(worst.peakBytes)} measured.`,
+  };
+}
+
+/** At most MAX_INSIGHTS sentences about one run, most telling first. */
+export function computeInsights(summaries: readonly ModeSummary[]): Insight[] {
+  const ok = measured(summaries);
+  const out: (Insight | null)[] = [...refusals(summaries)];
+  if (ok.length === 1) out.push(single(ok[0]));
+  out.push(...memoryPairs(ok), speedRanking(ok), versusLoop(ok), dataWaits(ok));
+  const leak = leaks(ok);
+  if (leak?.tone === 'warning') out.push(leak);
+  out.push(lossAgreement(ok), accuracy(ok), batchEndSampling(ok), estimates(ok));
+  if (leak?.tone === 'info') out.push(leak);
+  return out.filter((i): i is Insight => i !== null).slice(0, MAX_INSIGHTS);
+}

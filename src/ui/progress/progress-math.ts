@@ -1,0 +1,85 @@
+// Runs in the page (pure). How far a run has come: batches done and expected per mode, elapsed time and an
+// estimate of the time left from the batch times measured so far. The expected count follows the engine's
+// arithmetic (the data set's real size, fit's validation split, ceil(rows / batch) per epoch); where the page
+// cannot know it (a CSV file's length) it says so with null rather than guess.
+import type { ModeName, RunConfig } from '../../shared/config';
+import { DATASETS } from '../../shared/datasets';
+import type { RunRecord } from '../chart-data/run-book';
+
+/** The sample count a run will use: the request, clamped to what the data set offers. null when unknowable. */
+export function effectiveSamples(config: Pick<RunConfig, 'dataset' | 'samples'>): number | null {
+  const info = DATASETS[config.dataset];
+  if (!info || info.maxSamples >= Number.MAX_SAFE_INTEGER) return null;
+  return Math.min(info.maxSamples, Math.max(info.minSamples, config.samples));
+}
+
+/** Batches each mode will run (every mode gets the same count), or null when the page cannot know. */
+export function expectedBatches(config: Pick<RunConfig, 'dataset' | 'samples' | 'batchSize' | 'epochs' | 'validationSplit'>): number | null {
+  const samples = effectiveSamples(config);
+  if (samples === null) return null;
+  const rows = config.validationSplit > 0 ? Math.floor(samples * (1 - config.validationSplit)) : samples;
+  return Math.ceil(rows / Math.max(1, config.batchSize)) * config.epochs;
+}
+
+export type ModeState = 'waiting' | 'running' | 'done' | 'refused' | 'stopped';
+
+export interface ModeProgress {
+  mode: ModeName;
+  state: ModeState;
+  done: number;
+  /** null when unknown. */
+  expected: number | null;
+}
+
+export interface RunProgress {
+  modes: ModeProgress[];
+  done: number;
+  expected: number | null;
+  /** 0…1, or null when the total is unknown. */
+  fraction: number | null;
+  elapsedMs: number;
+  /** Estimated time left; null when there is nothing to go on yet, 0 when finished. */
+  etaMs: number | null;
+}
+
+export function runProgress(run: RunRecord, now: number): RunProgress {
+  const planned = expectedBatches(run.config);
+  const finished = !run.busy;
+  let current: ModeName | null = null;
+  if (!finished) {
+    // The mode streaming now is the first without a summary that has batches; else the first without one.
+    current = run.traces.find((t) => !run.summary(t.mode) && t.step > 0)?.mode ?? run.traces.find((t) => !run.summary(t.mode))?.mode ?? null;
+  }
+  const modes = run.traces.map((t): ModeProgress => {
+    const summary = run.summary(t.mode);
+    if (summary?.refused) return { mode: t.mode, state: 'refused', done: 0, expected: 0 };
+    if (summary) return { mode: t.mode, state: 'done', done: summary.batches, expected: summary.batches };
+    if (finished) return { mode: t.mode, state: 'stopped', done: t.step, expected: t.step };
+    return { mode: t.mode, state: t.mode === current ? 'running' : 'waiting', done: t.step, expected: planned };
+  });
+  const done = modes.reduce((sum, m) => sum + m.done, 0);
+  const unknown = modes.some((m) => m.expected === null);
+  const expected = unknown ? null : modes.reduce((sum, m) => sum + (m.expected ?? 0), 0);
+  const elapsedMs = (run.endedAt ?? now) - run.startedAt;
+  let etaMs: number | null = finished ? 0 : null;
+  if (!finished && expected !== null) {
+    // Time per batch: the running mode's so far, else the average of the modes already done.
+    const active = run.traces.find((t) => t.mode === current);
+    const doneTraces = run.traces.filter((t) => run.summary(t.mode) && t.step > 0);
+    const doneMs = doneTraces.reduce((s, t) => s + t.timeMs, 0);
+    const doneSteps = doneTraces.reduce((s, t) => s + t.step, 0);
+    const perBatch = active && active.step > 0 ? active.timeMs / active.step : doneSteps > 0 ? doneMs / doneSteps : NaN;
+    if (Number.isFinite(perBatch)) etaMs = Math.max(0, expected - done) * perBatch;
+  }
+  return { modes, done, expected, fraction: expected ? Math.min(1, done / expected) : expected === 0 ? 1 : null, elapsedMs, etaMs };
+}
+
+/** "1:05", "12 s", "1 h 02 min": short durations for a progress line. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '–';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}:${String(s % 60).padStart(2, '0')} min`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}

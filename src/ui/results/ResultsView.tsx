@@ -1,0 +1,68 @@
+// Runs in the page. Everything the runs produced, in reading order: the runs and their progress, the chart
+// view settings, the charts, insights, the summary table, exports and what the data set is. The only part of
+// the page that re-renders per animation frame while a run streams.
+import { useMemo } from 'react';
+import type { RunConfig } from '../../shared/config';
+import { AboutData } from '../about-data/AboutData';
+import { traceViews } from '../chart-data/trace-views';
+import { LossPanel } from '../charts/LossPanel';
+import { MemoryPanel } from '../charts/MemoryPanel';
+import { SpeedPanel } from '../charts/SpeedPanel';
+import { ValidationPanel } from '../charts/ValidationPanel';
+import { ViewControls } from '../charts/ViewControls';
+import { ExportMenu } from '../export/ExportMenu';
+import { useFrame } from '../hooks/use-frame';
+import type { RunView } from '../hooks/use-run';
+import type { ViewSettingsControl } from '../hooks/use-view-settings';
+import { Insights } from '../insights/Insights';
+import { RunsPanel } from '../progress/RunsPanel';
+import { SummaryTable, summariesStamp } from '../summary-table/SummaryTable';
+
+export interface ResultsViewProps {
+  run: Pick<RunView, 'book' | 'frames' | 'remove' | 'reset'>;
+  view: ViewSettingsControl;
+  /** The settings on the form: the About panel describes the data set selected there. */
+  config: RunConfig;
+}
+
+export function ResultsView({ run, view, config }: ResultsViewProps) {
+  const frame = useFrame(run.frames);
+  const runs = run.book.runs;
+  const { xAxis, logScale, smoothing } = view.settings;
+  // frame stands for "the book changed": its records are mutable.
+  const traces = useMemo(() => traceViews(runs, { xAxis, logScale, smoothing }), [frame, runs, xAxis, logScale, smoothing]);
+  const insightRun = [...runs].reverse().find((r) => r.summaries.length > 0) ?? null;
+  const shown = view.isShown;
+  return (
+    <>
+      <RunsPanel runs={runs} onRemove={run.remove} onReset={run.reset} />
+      <ViewControls view={view} />
+      <div className="charts">
+        {shown('loss') && (
+          <div className="panel" data-panel="loss">
+            <LossPanel traces={traces} settings={view.settings} />
+          </div>
+        )}
+        {shown('memory') && (
+          <div className="panel" data-panel="memory">
+            <MemoryPanel traces={traces} settings={view.settings} />
+          </div>
+        )}
+        {shown('speed') && (
+          <div className="panel" data-panel="speed">
+            <SpeedPanel traces={traces} settings={view.settings} />
+          </div>
+        )}
+        {shown('validation') && (
+          <div className="panel" data-panel="validation">
+            <ValidationPanel traces={traces} />
+          </div>
+        )}
+      </div>
+      {shown('insights') && <Insights run={insightRun} />}
+      {shown('table') && <SummaryTable runs={runs} stamp={summariesStamp(runs)} />}
+      <ExportMenu runs={runs} />
+      {shown('about') && <AboutData dataset={config.dataset} features={config.features} />}
+    </>
+  );
+}

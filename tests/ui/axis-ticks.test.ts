@@ -1,0 +1,45 @@
+// Runs in Node. Domains and ticks the charts hand recharts, and the pacer that spreads chart updates.
+import { describe, expect, it } from 'vitest';
+import { extent, linearTicks, logTicks } from '../../src/ui/chart-data/axis-ticks';
+import { UpdatePacer } from '../../src/ui/hooks/update-pacer';
+
+describe('axis ticks', () => {
+  it('finds the extent of lines and marks, positive only for a log axis', () => {
+    const lines = [[{ x: 0, y: -1 }, { x: 5, y: 3 }], [{ x: 2, y: NaN }]];
+    expect(extent(lines, 'x')).toEqual([0, 5]);
+    expect(extent(lines, 'y', [10])).toEqual([-1, 10]);
+    expect(extent(lines, 'y', [], true)).toEqual([3, 3]);
+    expect(extent([], 'y')).toBeNull();
+  });
+
+  it('snaps linear domains to 1-2-5 steps', () => {
+    expect(linearTicks(0, 256, 5, true)).toEqual({ domain: [0, 300], ticks: [0, 50, 100, 150, 200, 250, 300] });
+    expect(linearTicks(0.07, 1.93, 5).ticks).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(linearTicks(0.1, 0.3, 2).ticks).toEqual([0.1, 0.2, 0.3]);
+    expect(linearTicks(0, 7, 5, true).ticks).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const flat = linearTicks(5, 5).domain;
+    expect(flat[0]).toBeLessThan(5);
+    expect(flat[1]).toBeGreaterThan(5);
+  });
+
+  it('gives powers of ten on a log axis, with 2 and 5 when the range is short', () => {
+    expect(logTicks(0.003, 2).ticks).toEqual([0.001, 0.01, 0.1, 1, 10]);
+    expect(logTicks(0.3, 2).ticks).toEqual([0.2, 0.5, 1, 2]);
+    expect(logTicks(1e-5, 50).ticks).toEqual([1e-5, 1e-4, 1e-3, 1e-2, 0.1, 1, 10, 100]);
+    expect(logTicks(0, 1).domain).toEqual([0.1, 1]);
+  });
+});
+
+describe('UpdatePacer', () => {
+  it('lets one chart a frame through, each at most once per interval', () => {
+    let now = 1000;
+    const frames: (() => void)[] = [];
+    const pacer = new UpdatePacer({ perFrame: 1, minIntervalMs: 100, now: () => now, nextFrame: (cb) => frames.push(cb) });
+    expect(pacer.admit(-Infinity)).toBe(true);
+    expect(typeof pacer.admit(-Infinity)).toBe('number'); // the frame's allowance is spent
+    frames.splice(0).forEach((f) => f());
+    expect(pacer.admit(950)).toBe(50); // updated 50 ms ago: wait 50 ms more
+    now = 1050;
+    expect(pacer.admit(950)).toBe(true);
+  });
+});

@@ -1,0 +1,80 @@
+// Runs in Node. The exports hold the run's numbers: one CSV row per batch, one summary row per mode, JSON with
+// everything; NaN as empty cells / null; the log's cap is said, not hidden.
+import { describe, expect, it } from 'vitest';
+import type { ClientRunResult } from '../../src/client/trainer-client';
+import { RunBook } from '../../src/ui/chart-data/run-book';
+import { BatchLog, LOG_COLUMNS } from '../../src/ui/export/batch-log';
+import { BATCH_CSV_HEADER, batchesCsv, csvCell, exportJson, summaryCsv, SUMMARY_CSV_HEADER } from '../../src/ui/export/export-data';
+import { config, metrics, summary } from './fixtures';
+
+function twoRuns() {
+  const book = new RunBook();
+  const a = book.add(config({ modes: ['fit', 'loop'] }), 0);
+  book.append(a, [...metrics('fit', 5, 5, 32, (i) => ({ loss: i / 10 })), ...metrics('loop', 5, 5)]);
+  a.backend = { active: 'wasm', requested: 'auto', fallbacks: [] };
+  a.summaries = [summary('fit', { msPerBatchMedian: 2 }), summary('loop', { msPerBatchMedian: 1 })];
+  a.result = { stopped: false, notices: ['a note'] } as unknown as ClientRunResult;
+  a.phase = 'done';
+  const b = book.add(config({ modes: ['trainOnBatch'], dataset: 'iris' }), 0);
+  book.append(b, metrics('trainOnBatch', 3, 3));
+  b.summaries = [summary('trainOnBatch', { refused: 'over budget, "really"', msPerBatchMedian: NaN })];
+  b.phase = 'done';
+  return book;
+}
+
+describe('CSV', () => {
+  it('has one row per batch received, in every kept run', () => {
+    const csv = batchesCsv(twoRuns().runs).trim().split('\n');
+    expect(csv[0]).toBe(BATCH_CSV_HEADER.join(','));
+    expect(csv).toHaveLength(1 + 5 + 5 + 3);
+    const row = Object.fromEntries(BATCH_CSV_HEADER.map((h, i) => [h, csv[2].split(',')[i]]));
+    expect(row).toMatchObject({ run: '1', backend: 'wasm', dataset: 'teacher', mode: 'fit', epoch: '0', batch: '1', step: '2', loss: '0.1', dataMs: '', samplesSeen: '64' });
+    expect(csv[13].startsWith('2,wasm,iris,90,32,trainOnBatch')).toBe(true);
+  });
+
+  it('has one summary row per mode, refused ones too, with the ratio to the fastest', () => {
+    const lines = summaryCsv(twoRuns().runs).trim().split('\n');
+    expect(lines[0]).toBe(SUMMARY_CSV_HEADER.join(','));
+    expect(lines).toHaveLength(4);
+    expect(lines[1].split(',').at(-1)).toBe('2');
+    expect(lines[2].split(',').at(-1)).toBe('1');
+    expect(lines[3]).toContain('"over budget, ""really"""');
+  });
+
+  it('quotes what needs quoting', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell(NaN)).toBe('');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(0.5)).toBe('0.5');
+  });
+});
+
+describe('JSON', () => {
+  it('holds configs, summaries (NaN as null) and every batch, column by column', () => {
+    const doc = JSON.parse(exportJson(twoRuns().runs, new Date('2026-11-29T10:00:00Z')));
+    expect(doc.tool).toBe('fitscope');
+    expect(doc.exportedAt).toBe('2026-11-29T10:00:00.000Z');
+    expect(doc.runs).toHaveLength(2);
+    const [a, b] = doc.runs;
+    expect(a.config.modes).toEqual(['fit', 'loop']);
+    expect(a.notices).toEqual(['a note']);
+    expect(a.batchCount).toBe(10);
+    expect(Object.keys(a.batches)).toEqual([...LOG_COLUMNS]);
+    expect(a.batches.mode.slice(4, 6)).toEqual(['fit', 'loop']);
+    expect(a.batches.dataMs[0]).toBeNull();
+    expect(a.summaries[0].dataMsMedian).toBeNull();
+    expect(a.summaries[0].vsFastest).toBe(2);
+    expect(b.summaries[0].refused).toBe('over budget, "really"');
+    expect(b.summaries[0].vsFastest).toBeNull();
+  });
+});
+
+describe('BatchLog', () => {
+  it('keeps up to its cap and counts the rest', () => {
+    const log = new BatchLog(3);
+    for (let i = 0; i < 5; i++) log.push(LOG_COLUMNS.map(() => i));
+    expect(log.count).toBe(3);
+    expect(log.dropped).toBe(2);
+    expect(log.value(2, BatchLog.column('loss'))).toBe(2);
+  });
+});

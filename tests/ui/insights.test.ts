@@ -1,0 +1,103 @@
+// Runs in Node. Insight sentences from hand-made summaries: every number traced to its input, nothing made up.
+import { describe, expect, it } from 'vitest';
+import { computeInsights, formatRatio, formatShare, MAX_INSIGHTS } from '../../src/ui/insights/insights';
+import { summary } from './fixtures';
+
+const byKey = (items: ReturnType<typeof computeInsights>) => Object.fromEntries(items.map((i) => [i.key, i.text]));
+
+describe('computeInsights', () => {
+  it('says nothing about nothing', () => {
+    expect(computeInsights([])).toEqual([]);
+  });
+
+  it('compares memory and speed and says where the extra time went', () => {
+    const fit = summary('fit', { peakBytes: 12_000_000, msPerBatchMedian: 1, dataMsMedian: NaN });
+    const gen = summary('fitDataset', { peakBytes: 1_000_000, msPerBatchMedian: 1.3, dataMsMedian: 0.24 });
+    const text = byKey(computeInsights([fit, gen]));
+    expect(text['memory-fitDataset']).toBe("fitDataset used 1/12 of fit's memory at 100,000 samples (976.6 kB against 11.4 MB at the peak) and ran 1.3× slower, 80 % of its extra time waiting for data.");
+    expect(text.fastest).toBe('fit was fastest at 1 ms per batch (median); the others took fitDataset 1.3× as long.');
+  });
+
+  it('handles a single mode with one plain sentence and no comparisons', () => {
+    const items = computeInsights([summary('loop', { dataMsMedian: 0.25, msPerBatchMedian: 1 })]);
+    const text = byKey(items);
+    expect(text.single).toBe('loop trained 3,125 batches at 32,000 samples/s: 1 ms per batch (median; p95 1.4 ms), 25 % of it waiting for data.');
+    expect(text.fastest).toBeUndefined();
+    expect(text['vs-loop']).toBeUndefined();
+    expect(text['loss-agree']).toBeUndefined();
+    expect(text['no-leaks']).toMatch(/^No mode leaked tensors: it ended/);
+  });
+
+  it('reports refused modes and leaves them out of every comparison', () => {
+    const refused = summary('fit', { refused: 'estimated peak 1.2 GB is over the 512 MB budget', batches: 0, msPerBatchMedian: NaN, peakBytes: NaN, estimatedPeakBytes: 1.2e9 });
+    const items = computeInsights([refused, summary('loop')]);
+    expect(items[0]).toEqual({ key: 'refused-fit', tone: 'warning', text: 'fit did not run: estimated peak 1.2 GB is over the 512 MB budget' });
+    expect(items.some((i) => i.key === 'single' && i.text.startsWith('loop'))).toBe(true);
+    expect(items.filter((i) => i.text.includes('fit') && i.key !== 'refused-fit')).toEqual([]);
+  });
+
+  it('skips sentences whose numbers are NaN', () => {
+    const nan = { msPerBatchMedian: NaN, peakBytes: NaN, finalLoss: NaN, estimatedPeakBytes: NaN, batchEndPeakBytes: NaN, leakedTensors: NaN };
+    expect(computeInsights([summary('fit', nan), summary('loop', nan)])).toEqual([]);
+    const partial = computeInsights([summary('fit', { finalLoss: NaN, peakBytes: NaN }), summary('loop', { msPerBatchMedian: 2 })]);
+    const keys = partial.map((i) => i.key);
+    expect(keys).toContain('fastest');
+    expect(keys).not.toContain('loss-agree');
+    expect(keys.some((k) => k.startsWith('memory'))).toBe(false);
+    for (const i of partial) expect(i.text).not.toMatch(/NaN|–|undefined/);
+  });
+
+  it('weighs the framework against the loop, and flags leaks first', () => {
+    const items = computeInsights([
+      summary('fit', { msPerBatchMedian: 1.31 }),
+      summary('trainOnBatch', { msPerBatchMedian: 1.1, leakedTensors: 3 }),
+      summary('loop', { msPerBatchMedian: 1 }),
+    ]);
+    const text = byKey(items);
+    expect(text['vs-loop']).toBe('Against the hand-written loop (1 ms per batch), fit 1.3× and trainOnBatch 1.1×: the framework added at most 0.31 ms per batch.');
+    expect(text.leaks).toBe('Tensor leak: trainOnBatch left 3 tensors behind.');
+    expect(items.find((i) => i.key === 'leaks')?.tone).toBe('warning');
+  });
+
+  it('tells agreeing losses from differing ones, and reports accuracy where classification', () => {
+    const agree = byKey(computeInsights([summary('fit', { finalLoss: 0.1, testAccuracy: 0.91 }), summary('loop', { finalLoss: 0.1001, testAccuracy: 0.92 })]));
+    expect(agree['loss-agree']).toBe('All 2 modes ended at the same loss within 0.1 % (0.1): the same data, weights and batch order.');
+    expect(agree.accuracy).toBe('Test accuracy ranged from 91.0 % (fit) to 92.0 % (loop).');
+    const differ = byKey(computeInsights([summary('fit', { finalLoss: 0.1 }), summary('loop', { finalLoss: 0.2 })]));
+    expect(differ['loss-differ']).toBe('Final losses differ by 100 %: fit lowest at 0.1, loop highest at 0.2.');
+    expect(differ.accuracy).toBeUndefined();
+  });
+
+  it('measures batch-end sampling and the guard against the true peak', () => {
+    const text = byKey(computeInsights([summary('fit', { peakBytes: 4_000_000, batchEndPeakBytes: 1_000_000, estimatedPeakBytes: 10_000_000 })]));
+    expect(text['batch-end']).toBe('Sampling memory at batch ends would under-read the peak: for fit it sees 976.6 kB, 25 % of the 3.8 MB reached inside the step.');
+    expect(text.estimate).toBe("The memory guard overestimated fit's peak 2.5×: 9.5 MB estimated, 3.8 MB measured.");
+  });
+
+  it('stays short', () => {
+    const many = ['fit', 'fitDataset', 'trainOnBatch', 'loop'] as const;
+    const items = computeInsights(many.map((m, i) => summary(m, { peakBytes: 1e6 * (i + 1) ** 3, msPerBatchMedian: 1 + i / 3, dataMsMedian: 0.5, leakedTensors: i, testAccuracy: 0.5 + i / 10 })));
+    expect(items.length).toBeLessThanOrEqual(MAX_INSIGHTS);
+  });
+});
+
+describe('ratio words', () => {
+  it('formats ratios and shares', () => {
+    expect(formatRatio(1.0449)).toBe('1.04×');
+    expect(formatRatio(2.46)).toBe('2.5×');
+    expect(formatRatio(12.2)).toBe('12×');
+    expect(formatShare(1 / 12)).toBe('1/12 of');
+    expect(formatShare(0.64)).toBe('64 % of');
+  });
+});
+
+describe('memory sentences', () => {
+  it('joins modes that saved the same share into one sentence', () => {
+    const items = computeInsights([
+      summary('fit', { peakBytes: 1_000_000 }),
+      summary('fitDataset', { peakBytes: 450_000, msPerBatchMedian: 0.8 }),
+      summary('loop', { peakBytes: 450_000, msPerBatchMedian: 0.5 }),
+    ]);
+    expect(items.find((i) => i.key === 'memory-fitDataset-loop')?.text).toBe("fitDataset and loop each used 1/2 of fit's memory at 100,000 samples (439.5 kB against 976.6 kB at the peak).");
+  });
+});

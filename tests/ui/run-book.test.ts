@@ -1,0 +1,124 @@
+// Runs in Node. The page's runs: steps and wall time per trace, colours, removal, validation points, and the
+// display series (loss, smoothing, speed, time split) and chart lines derived from them.
+import { describe, expect, it } from 'vitest';
+import { lossLines, memoryLines, residentMarks, timeSplits, validationLines } from '../../src/ui/chart-data/chart-lines';
+import { TRACE_PALETTE, pickColors } from '../../src/ui/chart-data/palette';
+import { RunBook } from '../../src/ui/chart-data/run-book';
+import { cachedTraceSeries, traceSeries } from '../../src/ui/chart-data/trace-series';
+import { traceViews } from '../../src/ui/chart-data/trace-views';
+import { config, metric, metrics, summary } from './fixtures';
+
+const VIEW = { xAxis: 'batch' as const, logScale: false, smoothing: 0 };
+
+describe('RunBook', () => {
+  it('counts steps and wall time per trace, one record per epoch included', () => {
+    const book = new RunBook();
+    const run = book.add(config({ modes: ['fit', 'loop'] }), 0);
+    book.append(run, [metric('loop', 0, 0, { ms: 2 }), metric('loop', 0, 1, { ms: 3 }), metric('loop', 1, 0, { ms: 4 })]);
+    // Per-batch callbacks off: one record per epoch of 10 batches, ms the average per batch.
+    book.append(run, [metric('fit', 0, 9, { ms: 1.5 }), metric('fit', 1, 9, { ms: 2.5 })]);
+    expect(run.trace('loop')!.step).toBe(3);
+    expect(run.trace('loop')!.timeMs).toBe(9);
+    expect(run.trace('fit')!.step).toBe(20);
+    expect(run.trace('fit')!.timeMs).toBe(40);
+    expect(run.received).toBe(5);
+    expect(run.log.count).toBe(5);
+  });
+
+  it('gives every kept trace its own colour, modes first in their own', () => {
+    const book = new RunBook();
+    const a = book.add(config(), 0);
+    expect(a.traces.map((t) => t.color)).toEqual(TRACE_PALETTE.slice(0, 4));
+    const b = book.add(config({ modes: ['fit'] }), 0);
+    expect(TRACE_PALETTE.slice(0, 4)).not.toContain(b.traces[0].color);
+    expect(pickColors(['loop'], new Set())).toEqual([TRACE_PALETTE[3]]);
+  });
+
+  it('removes finished runs only, and tells listeners of every change', () => {
+    const book = new RunBook();
+    let changes = 0;
+    book.subscribe(() => changes++);
+    const done = book.add(config(), 0);
+    done.phase = 'done';
+    const busy = book.add(config(), 0);
+    expect(book.remove(busy.id)).toBe(false);
+    book.clear();
+    expect(book.runs).toEqual([busy]);
+    expect(changes).toBe(3);
+    expect(book.latest).toBe(busy);
+  });
+
+  it('keeps per-epoch validation points', () => {
+    const book = new RunBook();
+    const run = book.add(config({ modes: ['fit'], dataset: 'iris' }), 0);
+    book.append(run, metrics('fit', 6, 3, 32, (i) => (i % 3 === 2 ? { valLoss: 1 / (i + 1), valAccuracy: i / 10 } : {})));
+    expect(run.trace('fit')!.validation).toEqual([
+      { epoch: 1, step: 3, valLoss: 1 / 3, valAccuracy: 0.2 },
+      { epoch: 2, step: 6, valLoss: 1 / 6, valAccuracy: 0.5 },
+    ]);
+    const views = traceViews(book.runs, VIEW);
+    expect(views[0].classification).toBe(true);
+    expect(validationLines(views, 'accuracy')[0].points).toEqual([{ x: 1, y: 0.2 }, { x: 2, y: 0.5 }]);
+  });
+});
+
+describe('trace series', () => {
+  function oneRun() {
+    const book = new RunBook();
+    const run = book.add(config({ modes: ['fitDataset'] }), 0);
+    book.append(run, metrics('fitDataset', 400, 100, 32, (i) => ({ loss: 1 / (i + 1), ms: 2, dataMs: 0.5, numBytes: 1000 + i, gpuBytesAllocated: 5000 })));
+    return { book, run, buf: run.trace('fitDataset')!.buffer };
+  }
+
+  it('switches x between batches, samples and seconds', () => {
+    const { buf } = oneRun();
+    const last = (axis: 'batch' | 'samples' | 'time') => traceSeries(buf, 'loss', { ...VIEW, xAxis: axis }).loss.at(-1)!.x;
+    expect(last('batch')).toBe(400);
+    expect(last('samples')).toBe(400 * 32);
+    expect(last('time')).toBeCloseTo(0.8, 9);
+  });
+
+  it('smooths on request, keeps the raw line, and drops non-positive values on a log scale', () => {
+    const { buf } = oneRun();
+    const plain = traceSeries(buf, 'loss', VIEW);
+    expect(plain.smoothed).toBeNull();
+    const smooth = traceSeries(buf, 'loss', { ...VIEW, smoothing: 0.9 });
+    expect(smooth.smoothed!.length).toBe(400);
+    expect(smooth.smoothed![10].y).toBeGreaterThan(plain.loss[10].y);
+    expect(smooth.loss).toEqual(plain.loss);
+  });
+
+  it('measures samples per second and the data / step split', () => {
+    const { buf } = oneRun();
+    const s = traceSeries(buf, 'loss', VIEW);
+    for (const p of s.samplesPerSec) expect(p.y).toBeCloseTo(32 / 0.002, 6);
+    expect(s.meanMs).toBe(2);
+    expect(s.meanDataMs).toBe(0.5);
+    expect(s.meanStepMs).toBe(1.5);
+    expect(s.pool).toHaveLength(400);
+  });
+
+  it('hands back the same arrays until the trace changes', () => {
+    const { book, run, buf } = oneRun();
+    const a = cachedTraceSeries(buf, 'loss', VIEW);
+    expect(cachedTraceSeries(buf, 'loss', VIEW)).toBe(a);
+    expect(cachedTraceSeries(buf, 'loss', { ...VIEW, smoothing: 0.5 })).not.toBe(a);
+    book.append(run, [metric('fitDataset', 4, 0)]);
+    expect(cachedTraceSeries(buf, 'loss', VIEW)).not.toBe(a);
+  });
+
+  it('builds chart lines: faint raw under smoothed, GPU pool as secondary, resident marks from summaries', () => {
+    const { book, run } = oneRun();
+    run.addSummary(summary('fitDataset', { residentBytes: 0 }));
+    const smooth = traceViews(book.runs, { ...VIEW, smoothing: 0.6 });
+    expect(lossLines(smooth).map((l) => [l.faint ?? false, l.label])).toEqual([
+      [true, 'fitDataset · wasm · teacher · 100,000 samples'],
+      [false, 'fitDataset · wasm · teacher · 100,000 samples'],
+    ]);
+    expect(memoryLines(smooth).map((l) => l.secondary ?? null)).toEqual([null, 'GPU pool']);
+    expect(residentMarks(smooth)).toEqual([]);
+    run.addSummary(summary('fitDataset', { residentBytes: 2048 }));
+    expect(residentMarks(traceViews(book.runs, VIEW))[0]).toMatchObject({ y: 2048, label: 'fitDataset data set 2.0 kB' });
+    expect(timeSplits(smooth)[0]).toMatchObject({ dataMs: 0.5, stepMs: 1.5 });
+  });
+});
