@@ -57,7 +57,12 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<AppHarness> {
+export interface StartOptions {
+  /** Build with source maps (for profiling scripts that map minified frames back to the source). */
+  sourcemap?: boolean;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<AppHarness> {
   const work = await mkdtemp(join(tmpdir(), 'fitscope-e2e-'));
   const outDir = join(work, 'dist');
   const chromeTmp = join(work, 'tmp');
@@ -91,7 +96,7 @@ export async function startApp(): Promise<AppHarness> {
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ root: ROOT, configFile, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+      await build({ root: ROOT, configFile, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: options.sourcemap ?? false } });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }

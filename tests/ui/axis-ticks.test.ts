@@ -1,6 +1,6 @@
 // Runs in Node. Domains and ticks the charts hand recharts, and the pacer that spreads chart updates.
 import { describe, expect, it } from 'vitest';
-import { extent, linearTicks, logTicks } from '../../src/ui/chart-data/axis-ticks';
+import { extent, linearTicks, logTicks, stickyScale } from '../../src/ui/chart-data/axis-ticks';
 import { UpdatePacer } from '../../src/ui/hooks/update-pacer';
 
 describe('axis ticks', () => {
@@ -41,5 +41,19 @@ describe('UpdatePacer', () => {
     expect(pacer.admit(950)).toBe(50); // updated 50 ms ago: wait 50 ms more
     now = 1050;
     expect(pacer.admit(950)).toBe(true);
+  });
+});
+
+describe('stickyScale', () => {
+  const make = (lo: number, hi: number) => linearTicks(lo, hi, 5, true);
+  it('keeps the axis while the data fills it, and grows with headroom', () => {
+    const first = stickyScale(null, 0, 100, make);
+    expect(first.domain[1]).toBeGreaterThanOrEqual(150);
+    expect(stickyScale(first, 0, 120, make)).toBe(first);
+    const grown = stickyScale(first, 0, first.domain[1] + 1, make);
+    expect(grown).not.toBe(first);
+    expect(grown.domain[1]).toBeGreaterThan(first.domain[1] * 1.4);
+    // Data that shrank to a sliver of the axis gets a new one.
+    expect(stickyScale(grown, 0, 1, make).domain[1]).toBeLessThan(10);
   });
 });

@@ -74,3 +74,19 @@ export function logTicks(lo: number, hi: number): AxisScale {
   const kept = ticks.slice(first, last + 1);
   return { domain: [kept[0], kept[kept.length - 1]], ticks: kept };
 }
+
+/**
+ * The axis to show next, given the one shown now: the old one while the data still fills at least half of
+ * it, else a fresh one with `headroom` above the data's top. A streaming chart then changes its axes a few
+ * times per tenfold growth instead of at every tick step (each change makes recharts redraw axes and grid).
+ */
+export function stickyScale(previous: AxisScale | null, lo: number, hi: number, make: (lo: number, hi: number) => AxisScale, headroom = 1.5): AxisScale {
+  if (previous) {
+    const [from, to] = previous.domain;
+    const fits = lo >= from && hi <= to;
+    const fills = hi - lo >= 0.5 * (to - from) || (from <= 0 && hi >= 0.5 * to);
+    if (fits && fills) return previous;
+  }
+  const top = hi > 0 ? hi * headroom : hi;
+  return make(lo, Math.max(hi, top));
+}

@@ -57,7 +57,8 @@ function smoothedLoss(buf: TraceBuffer, name: LossColumn, settings: SeriesSettin
 
 function samplesPerSecond(buf: TraceBuffer, axis: XAxisKind): Point[] {
   const { x, xScale } = xOf(buf, axis);
-  const groups = Math.max(1, Math.min(Math.floor(buf.count / SPEED_MIN_ROWS), SPEED_POINTS));
+  // At least two windows, so even a short run draws a line.
+  const groups = Math.min(buf.count, Math.max(2, Math.min(Math.floor(buf.count / SPEED_MIN_ROWS), SPEED_POINTS)));
   const out: Point[] = [];
   let prevSamples = 0;
   let prevMs = 0;

@@ -10,12 +10,13 @@ import { TraceChart } from './TraceChart';
 
 const formatLoss = (v: number) => formatSig(v);
 
-export function LossPanel({ traces, settings }: { traces: readonly TraceView[]; settings: ViewSettings }) {
+export function LossPanel({ traces, settings, live }: { traces: readonly TraceView[]; settings: ViewSettings; live: boolean }) {
   const lines = useMemo(() => lossLines(traces), [traces]);
   const x = X_AXIS_SPECS[settings.xAxis];
   const smoothing = settings.smoothing > 0 ? `smoothed (debiased moving average, weight ${settings.smoothing}) over the raw values drawn faintly` : 'as measured';
   return (
     <TraceChart
+        live={live}
       id="loss"
       title="Loss"
       description={`Each batch's loss (or Keras' running mean, where the run chose it) against ${x.words}, ${smoothing}${settings.logScale ? ', on a log scale' : ''}. Batches whose loss was not read back leave no point.`}

@@ -19,7 +19,7 @@ function PageHeapLine() {
   );
 }
 
-export function MemoryPanel({ traces, settings }: { traces: readonly TraceView[]; settings: ViewSettings }) {
+export function MemoryPanel({ traces, settings, live }: { traces: readonly TraceView[]; settings: ViewSettings; live: boolean }) {
   const lines = useMemo(() => memoryLines(traces), [traces]);
   const fresh = residentMarks(traces);
   // Marks change only when a summary arrives: keep the array while they read the same.
@@ -30,6 +30,7 @@ export function MemoryPanel({ traces, settings }: { traces: readonly TraceView[]
   return (
     <>
       <TraceChart
+        live={live}
         id="memory"
         title="Memory in use"
         description={`tf.memory() at each batch end against ${x.words}: bytes held by live tensors; the GPU pool (allocated, in use or free for reuse) drawn pale where the backend has one. Dotted lines mark the bytes that hold the data set itself. The true peak, inside the step, is in the table.`}
@@ -39,10 +40,12 @@ export function MemoryPanel({ traces, settings }: { traces: readonly TraceView[]
         formatX={x.format}
         formatY={formatBytes}
         fromZero
+        bytes
       >
         <PageHeapLine />
       </TraceChart>
       <TraceChart
+        live={live}
         id="tensors"
         title="Tensors"
         description={`Live tensors at each batch end against ${x.words}: a line that keeps climbing is a leak.`}

@@ -9,13 +9,14 @@ import { formatCompact, X_AXIS_SPECS } from './axis';
 import { TimeSplitChart } from './TimeSplitChart';
 import { TraceChart } from './TraceChart';
 
-export function SpeedPanel({ traces, settings }: { traces: readonly TraceView[]; settings: ViewSettings }) {
+export function SpeedPanel({ traces, settings, live }: { traces: readonly TraceView[]; settings: ViewSettings; live: boolean }) {
   const lines = useMemo(() => speedLines(traces), [traces]);
   const splits = useMemo(() => timeSplits(traces), [traces]);
   const x = X_AXIS_SPECS[settings.xAxis];
   return (
     <>
       <TraceChart
+        live={live}
         id="speed"
         title="Samples per second"
         description={`Training throughput against ${x.words}: each point is the rate over one of up to ${SPEED_POINTS} equal windows (of at least 10 batches) of the mode’s batches.`}

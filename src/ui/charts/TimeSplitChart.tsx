@@ -33,7 +33,7 @@ const LEGEND: LegendItem[] = [
 const Bars = memo(function Bars({ rows, x }: { rows: readonly Row[]; x: AxisScale }) {
   return (
     <ResponsiveContainer width="100%" height={34 * Math.max(1, rows.length) + 40}>
-      <BarChart data={rows as Row[]} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }} barCategoryGap={6}>
+      <BarChart data={rows as Row[]} accessibilityLayer={false} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }} barCategoryGap={6}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={plainTick(formatTick)} />
         <YAxis type="category" dataKey="label" width={120} interval={0} tick={plainTick(String)} />

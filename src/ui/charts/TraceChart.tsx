@@ -6,7 +6,7 @@
 // mounted while empty: mounting every chart at a run's first batch was itself a long task.
 import { memo, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { extent, linearTicks, logTicks, type AxisScale } from '../chart-data/axis-ticks';
+import { extent, linearTicks, logTicks, stickyScale, type AxisScale } from '../chart-data/axis-ticks';
 import { usePaced } from '../hooks/use-paced';
 import { ChartLegend } from './ChartLegend';
 import { ChartProbe, type ProbeHandle } from './ChartProbe';
@@ -31,6 +31,10 @@ export interface TraceChartProps {
   logY?: boolean;
   /** Start the y axis at zero (a flat memory line would otherwise get one repeated tick). */
   fromZero?: boolean;
+  /** Bytes: y ticks at round kB / MB / GB rather than round decimal numbers. */
+  bytes?: boolean;
+  /** A run is streaming: axes keep room to grow (and change seldom); otherwise they fit the data. */
+  live?: boolean;
   height?: number;
   /** Shown over the empty chart. */
   empty?: string;
@@ -40,24 +44,39 @@ export interface TraceChartProps {
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 4 };
 const NO_MARKS: readonly ReferenceMark[] = [];
 
-/** The same object while its ticks read the same, so recharts sees no change. */
-function useStable(scale: AxisScale): AxisScale {
-  const key = scale.ticks.join();
-  return useMemo(() => scale, [key]);
+/** The scale shown last time, kept while the data still fits it well (stickyScale). */
+function useSticky(lo: number, hi: number, make: (lo: number, hi: number) => AxisScale, headroom: number, key: string, live: boolean): AxisScale {
+  const shown = useRef<{ key: string; scale: AxisScale } | null>(null);
+  const previous = shown.current?.key === key ? shown.current.scale : null;
+  if (!live) headroom = 1;
+  const kept = live ? previous : null;
+  const next = stickyScale(kept, lo, hi, make, headroom);
+  // A new scale with the same ticks is the old one: recharts then sees no change at all.
+  const scale = previous && previous.ticks.join() === next.ticks.join() ? previous : next;
+  shown.current = { key, scale };
+  return scale;
 }
 
 /**
- * Axis domains and ticks for the drawn lines (and reference marks). Domains snap to whole tick steps, so as a
- * run streams they change only now and then; between those changes recharts' own parts do not re-render.
+ * Axis domains and ticks for the drawn lines (and reference marks): whole tick steps, with room to grow, kept
+ * while the data fills them, so a streaming chart redraws its axes only now and then.
  */
-function useScales(lines: readonly ChartLine[], references: readonly ReferenceMark[], logY: boolean, fromZero: boolean): { x: AxisScale; y: AxisScale } {
+/** Linear ticks in whole kB, MB or GB. */
+function byteTicks(lo: number, hi: number): AxisScale {
+  const unit = 1024 ** Math.max(0, Math.min(3, Math.floor(Math.log(Math.max(Math.abs(hi), 1)) / Math.log(1024))));
+  const inUnits = linearTicks(lo / unit, hi / unit, 5);
+  return { domain: [inUnits.domain[0] * unit, inUnits.domain[1] * unit], ticks: inUnits.ticks.map((t) => t * unit) };
+}
+
+function useScales(lines: readonly ChartLine[], references: readonly ReferenceMark[], logY: boolean, fromZero: boolean, bytes: boolean, live: boolean): { x: AxisScale; y: AxisScale } {
   const xs = extent(lines.map((l) => l.points), 'x');
   const ys = extent(lines.map((l) => l.points), 'y', references.map((r) => r.y), logY);
   const xHi = xs ? xs[1] : 1;
-  const yLo = ys ? ys[0] : 0;
+  const yLo = ys ? (fromZero && !logY ? Math.min(0, ys[0]) : ys[0]) : 0;
   const yHi = ys ? ys[1] : 1;
-  const x = useStable(linearTicks(0, xHi, 5, Number.isInteger(xHi)));
-  const y = useStable(logY ? logTicks(yLo, yHi) : linearTicks(fromZero ? Math.min(0, yLo) : yLo, yHi, 5));
+  const x = useSticky(0, xHi, (lo, hi) => linearTicks(lo, hi, 5, Number.isInteger(xHi)), 1.5, 'x', live);
+  const makeY = (lo: number, hi: number) => (logY ? logTicks(lo, hi) : bytes ? byteTicks(lo, hi) : linearTicks(lo, hi, 5));
+  const y = useSticky(yLo, yHi, makeY, logY ? 1 : 1.15, `y:${logY}:${fromZero}:${bytes}`, live);
   return { x, y };
 }
 
@@ -79,11 +98,14 @@ interface PlotProps {
  */
 const Plot = memo(function Plot({ references, x, y, logY, height, formatX, formatY, probe, hoverX }: PlotProps) {
   // interval={0}: the ticks are few and chosen here, so recharts need not measure labels for overlap.
+  // Two rows at the domain's corners give recharts an x axis to scale (it has no <Line> data to look at).
+  // No accessibility layer: the card around the chart is the one keyboard stop and reads values itself.
+  const corners = useMemo(() => [{ x: x.domain[0] }, { x: x.domain[1] }], [x]);
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <LineChart margin={MARGIN}>
+      <LineChart margin={MARGIN} data={corners} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={plainTick(formatX)} />
+        <XAxis type="number" dataKey="x" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={plainTick(formatX)} />
         <YAxis type="number" width={68} tick={plainTick(formatY)} scale={logY ? 'log' : 'linear'} domain={y.domain} ticks={y.ticks} interval={0} allowDataOverflow />
         {references.map((r) => (
           <ReferenceLine key={r.key} y={r.y} stroke={r.color} strokeDasharray="2 4" strokeWidth={1.5} label={{ value: r.label, position: 'insideTopLeft', className: 'chart-ref-label' }} />
@@ -96,14 +118,15 @@ const Plot = memo(function Plot({ references, x, y, logY, height, formatX, forma
 });
 
 export const TraceChart = memo(function TraceChart(props: TraceChartProps) {
-  const { id, title, description, xLabel, formatX, formatY, logY = false, fromZero = false, height = 240, empty = 'No batches yet.', children } = props;
+  const { id, title, description, xLabel, formatX, formatY, logY = false, fromZero = false, bytes = false, live = false, height = 240, empty = 'No batches yet.', children } = props;
   const figure = useRef<HTMLElement>(null);
-  const hover = useChartHover();
   const lines = usePaced(props.lines);
   const references = props.references ?? NO_MARKS;
   const drawn = useMemo(() => lines.filter((l) => l.points.length > 0), [lines]);
   const legend = useMemo(() => legendOf(drawn), [drawn]);
-  const scales = useScales(drawn, references, logY, fromZero);
+  const scales = useScales(drawn, references, logY, fromZero, bytes, live);
+  const dataRange = useMemo(() => extent(drawn.map((l) => l.points), 'x'), [drawn]);
+  const hover = useChartHover(dataRange);
   const plot = hover.probe.current?.plot;
   const px = hover.x !== null ? (hover.probe.current?.toPx(hover.x) ?? null) : null;
   const isEmpty = drawn.length === 0;

@@ -40,7 +40,7 @@ const Path = memo(function Path({ line, x, y }: PathProps) {
   return (
     <g className="trace-line" data-key={line.key}>
       <path d={d} fill="none" stroke={line.color} strokeWidth={width} strokeOpacity={opacity} strokeDasharray={line.faint ? undefined : line.dash} strokeLinejoin="round" />
-      {line.dots &&
+      {(line.dots || line.points.length === 1) &&
         line.points.map((p) => {
           const cx = x(p.x);
           const cy = y(p.y);

@@ -9,7 +9,7 @@ import { TraceChart } from './TraceChart';
 const formatEpoch = (v: number) => formatInt(v);
 const formatLoss = (v: number) => formatSig(v);
 
-export function ValidationPanel({ traces }: { traces: readonly TraceView[] }) {
+export function ValidationPanel({ traces, live }: { traces: readonly TraceView[]; live: boolean }) {
   const accuracy = useMemo(() => validationLines(traces, 'accuracy'), [traces]);
   const loss = useMemo(() => validationLines(traces, 'loss'), [traces]);
   const anyAccuracy = accuracy.some((l) => l.points.length > 0);
@@ -17,6 +17,7 @@ export function ValidationPanel({ traces }: { traces: readonly TraceView[] }) {
     <>
       {anyAccuracy && (
         <TraceChart
+        live={live}
           id="val-accuracy"
           title="Validation accuracy per epoch"
           description="Accuracy on the held-out validation rows, checked after each epoch (classification data sets)."
@@ -29,6 +30,7 @@ export function ValidationPanel({ traces }: { traces: readonly TraceView[] }) {
         />
       )}
       <TraceChart
+        live={live}
         id="val-loss"
         title="Validation loss per epoch"
         description="Loss on the held-out validation rows, checked after each epoch (its time is not counted in any batch)."

@@ -1,5 +1,6 @@
 // Runs in the page. The x a chart's readout shows: set by the pointer over the plot, or by the arrow keys when
-// the chart has focus (Home/End jump to the ends, Escape clears), so hover values are keyboard-reachable too.
+// the chart has focus (Home/End jump to the first and last data, Escape clears), so hover values are
+// keyboard-reachable too. The keys move within the data's x range (the axis may have room to grow).
 import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { ProbeHandle } from './ChartProbe';
 
@@ -15,8 +16,10 @@ export interface ChartHover {
   onBlur(): void;
 }
 
-export function useChartHover(): ChartHover {
+export function useChartHover(dataRange: readonly [number, number] | null): ChartHover {
   const probe = useRef<ProbeHandle | null>(null);
+  const range = useRef(dataRange);
+  range.current = dataRange;
   const [x, setX] = useState<number | null>(null);
   // Pixel of the keyboard cursor, so repeated presses step evenly whatever the scale.
   const keyPx = useRef<number | null>(null);
@@ -38,8 +41,9 @@ export function useChartHover(): ChartHover {
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLElement>) => {
     const p = probe.current;
     if (!p?.plot) return;
-    const left = p.plot.x;
-    const right = p.plot.x + p.plot.width;
+    const r = range.current;
+    const left = r ? (p.toPx(r[0]) ?? p.plot.x) : p.plot.x;
+    const right = r ? (p.toPx(r[1]) ?? p.plot.x + p.plot.width) : p.plot.x + p.plot.width;
     const step = p.plot.width * KEY_STEP * (e.shiftKey ? 10 : 1);
     const at = keyPx.current ?? right;
     let next: number | null;

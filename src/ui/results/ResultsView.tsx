@@ -32,6 +32,7 @@ export function ResultsView({ run, view, config }: ResultsViewProps) {
   // frame stands for "the book changed": its records are mutable.
   const traces = useMemo(() => traceViews(runs, { xAxis, logScale, smoothing }), [frame, runs, xAxis, logScale, smoothing]);
   const insightRun = [...runs].reverse().find((r) => r.summaries.length > 0) ?? null;
+  const live = runs.some((r) => r.busy);
   const shown = view.isShown;
   return (
     <>
@@ -40,22 +41,22 @@ export function ResultsView({ run, view, config }: ResultsViewProps) {
       <div className="charts">
         {shown('loss') && (
           <div className="panel" data-panel="loss">
-            <LossPanel traces={traces} settings={view.settings} />
+            <LossPanel traces={traces} settings={view.settings} live={live} />
           </div>
         )}
         {shown('memory') && (
           <div className="panel" data-panel="memory">
-            <MemoryPanel traces={traces} settings={view.settings} />
+            <MemoryPanel traces={traces} settings={view.settings} live={live} />
           </div>
         )}
         {shown('speed') && (
           <div className="panel" data-panel="speed">
-            <SpeedPanel traces={traces} settings={view.settings} />
+            <SpeedPanel traces={traces} settings={view.settings} live={live} />
           </div>
         )}
         {shown('validation') && (
           <div className="panel" data-panel="validation">
-            <ValidationPanel traces={traces} />
+            <ValidationPanel traces={traces} live={live} />
           </div>
         )}
       </div>

@@ -1,0 +1,124 @@
+// Runs in Node, driving Debian's Chromium. Does the page stay smooth while it trains? Builds and previews the
+// app (as the browser tests do), opens it with every chart panel shown in a viewport tall enough that all of
+// them are on screen and painted, starts a long run with the Run button, and records on the main thread, from
+// the click to the run's end: long tasks (PerformanceObserver 'longtask', tasks over 50 ms) and the time
+// between animation frames. Prints numbers only; the target (no long task over 50 ms) is for a person to read.
+//
+//   npx tsx scripts/browser-longtasks.ts                      # 20,000 batches on wasm (4 modes × 5,000)
+//   npx tsx scripts/browser-longtasks.ts --batches 2000       # a quick check
+//   npx tsx scripts/browser-longtasks.ts --backend cpu --batch 8 --width 375
+//   npx tsx scripts/browser-longtasks.ts --query hide=speed --verbose   # what one panel costs; when tasks happen
+import { chromiumAvailable, CHROMIUM_PATH, startApp } from '../tests/browser/harness';
+
+interface Options {
+  batches: number;
+  backend: string;
+  batch: number;
+  width: number;
+  /** Viewport height: the default is tall enough that every chart is on screen (and painted each frame). */
+  height: number;
+  /** Extra query parameters, e.g. hide=memory,speed to see what one panel costs. */
+  extra: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { batches: 20_000, backend: 'wasm', batch: 8, width: 1280, height: 6000, extra: '' };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = Number(argv[i + 1]);
+    if (flag === '--batches' && value > 0) options.batches = Math.round(value);
+    else if (flag === '--batch' && value > 0) options.batch = Math.round(value);
+    else if (flag === '--width' && value >= 320) options.width = Math.round(value);
+    else if (flag === '--height' && value >= 320) options.height = Math.round(value);
+    else if (flag === '--backend' && argv[i + 1]) options.backend = argv[i + 1];
+    else if (flag === '--query' && argv[i + 1]) options.extra = argv[i + 1];
+    else if (flag === '--verbose') {
+      i--;
+    } else if (flag === '--help') {
+      console.log('usage: npx tsx scripts/browser-longtasks.ts [--batches 20000] [--backend wasm] [--batch 8] [--width 1280] [--height 6000] [--query hide=memory] [--verbose]');
+      process.exit(0);
+    } else throw new Error(`unknown or bad flag ${flag}`);
+    i++;
+  }
+  return options;
+}
+
+interface PageMeasure {
+  longTasks: { start: number; duration: number }[];
+  frames: number[];
+}
+
+/** Installs the recorders; they keep entries only while window.__recording is true. */
+const IN_PAGE_RECORDER = `(() => {
+  window.__measure = { longTasks: [], frames: [] };
+  window.__recording = false;
+  window.__t0 = 0;
+  new PerformanceObserver((list) => {
+    if (!window.__recording) return;
+    for (const e of list.getEntries()) window.__measure.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask' });
+  let last = 0;
+  const onFrame = (t) => {
+    if (window.__recording && last > 0) window.__measure.frames.push(t - last);
+    last = t;
+    requestAnimationFrame(onFrame);
+  };
+  requestAnimationFrame(onFrame);
+})()`;
+
+const quantile = (values: number[], q: number) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+};
+const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : '–');
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  if (!chromiumAvailable()) throw new Error(`no Chromium at ${CHROMIUM_PATH}`);
+  const modes = ['fit', 'fitDataset', 'trainOnBatch', 'loop'];
+  const perMode = Math.ceil(options.batches / modes.length);
+  const samples = perMode * options.batch;
+  const query = `/?backend=${options.backend}&modes=${modes.join(',')}&samples=${samples}&batch=${options.batch}&epochs=1&hidden=8&features=4${options.extra ? `&${options.extra}` : ''}`;
+  console.log(`fitscope browser long-task check: ${perMode * modes.length} batches (${modes.length} modes × ${perMode}), ${options.backend}, batch ${options.batch}, ${samples} samples, viewport ${options.width}×${options.height} px`);
+  const app = await startApp();
+  try {
+    const { page, log } = await app.open(query);
+    // Tall enough that every chart is on screen, so each frame really draws them all.
+    await page.setViewportSize({ width: options.width, height: options.height });
+    await page.waitForSelector('[data-testid="runs-panel"]');
+    // Plain text, not a function: tsx's name helpers (__name) do not exist in the page. (evaluate, not a
+    // script tag: the page's CSP refuses inline scripts.)
+    await page.evaluate(IN_PAGE_RECORDER);
+    const started = Date.now();
+    await page.evaluate('window.__recording = true, window.__t0 = performance.now()');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForSelector('[data-testid="run-status"][data-phase="done"], [data-testid="run-status"][data-phase="failed"]', { timeout: 30 * 60_000 });
+    // The last frames after the end belong to the run too.
+    await page.waitForTimeout(300);
+    const measure = (await page.evaluate('window.__recording = false, window.__measure')) as PageMeasure;
+    const wall = (Date.now() - started) / 1000;
+    const phase = await page.locator('[data-testid="run-status"]').getAttribute('data-phase');
+    const status = await page.locator('[data-testid="run-status"]').textContent();
+    const durations = measure.longTasks.map((t) => t.duration);
+    const frames = measure.frames;
+    console.log(`run: ${phase} (${status}) in ${wall.toFixed(1)} s`);
+    console.log(`long tasks (> 50 ms) while training: ${durations.length}; worst ${ms(Math.max(0, ...durations))}; total ${ms(durations.reduce((a, b) => a + b, 0))}`);
+    console.log(
+      `frame intervals: ${frames.length} frames; median ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, p99 ${ms(quantile(frames, 0.99))}, worst ${ms(Math.max(0, ...frames))}; over 50 ms: ${frames.filter((f) => f > 50).length}`,
+    );
+    if (process.argv.includes('--verbose')) {
+      const t0 = (await page.evaluate('window.__t0')) as number;
+      console.log(`long tasks at (ms after the click): ${measure.longTasks.map((t) => `${(t.start - t0).toFixed(0)}+${t.duration.toFixed(0)}`).join(', ')}`);
+    }
+    if (log.errors.length) console.log(`page errors: ${log.errors.join(' | ')}`);
+    await page.close();
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
