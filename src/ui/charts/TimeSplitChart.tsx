@@ -1,16 +1,15 @@
 // Runs in the page. Where a batch's time goes, per trace: waiting for data (pale) and the training step
 // (solid), as mean milliseconds per batch so far. fit slices its batches inside the step, so its time is all
-// step. The bars take values rounded to two digits and an axis computed here, so while a run streams recharts
-// redraws them only when a bar visibly moves.
+// step. The bars take values rounded to two digits and an axis computed here, so while a run streams they are
+// redrawn only when a bar visibly moves.
 import { memo, useMemo, useRef } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { linearTicks, type AxisScale } from '../chart-data/axis-ticks';
 import type { TimeSplit } from '../chart-data/chart-lines';
 import { formatMs } from '../format';
-import type { LegendItem } from './chart-types';
 import { usePaced } from '../hooks/use-paced';
-import { plainTick } from './plain-tick';
+import type { LegendItem } from './chart-types';
 import { PngButton } from './PngButton';
+import { useWidth } from './use-width';
 
 interface Row {
   key: string;
@@ -21,7 +20,6 @@ interface Row {
   text: string;
 }
 
-const formatTick = (v: number) => formatMs(v);
 const twoDigits = (v: number) => (Number.isFinite(v) && v !== 0 ? Number(v.toPrecision(2)) : 0);
 
 const LEGEND: LegendItem[] = [
@@ -29,26 +27,54 @@ const LEGEND: LegendItem[] = [
   { key: 'data', label: 'waiting for data (pale)', color: '#bbbbbb', dash: '4 3' },
 ];
 
-/** The bars: re-rendered only when the (paced) rows change. */
-const Bars = memo(function Bars({ rows, x }: { rows: readonly Row[]; x: AxisScale }) {
+const LABEL_W = 120;
+const ROW_H = 34;
+const AXIS_H = 28;
+const RIGHT = 24;
+
+/**
+ * Stacked horizontal bars in plain SVG, as wide as their box: a handful of rectangles do not need recharts'
+ * bar machinery, which cost main-bundle size and time per update.
+ */
+function Bars({ rows, x, width, height }: { rows: readonly Row[]; x: AxisScale; width: number; height: number }) {
+  const plotW = Math.max(10, width - LABEL_W - RIGHT);
+  const scale = (v: number) => LABEL_W + (v / x.domain[1]) * plotW;
+  const bottom = height - AXIS_H;
   return (
-    <ResponsiveContainer width="100%" height={34 * Math.max(1, rows.length) + 40}>
-      <BarChart data={rows as Row[]} accessibilityLayer={false} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }} barCategoryGap={6}>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={plainTick(formatTick)} />
-        <YAxis type="category" dataKey="label" width={120} interval={0} tick={plainTick(String)} />
-        <Bar dataKey="data" stackId="t" isAnimationActive={false} name="waiting for data">
-          {rows.map((r) => (
-            <Cell key={r.key} fill={r.color} fillOpacity={0.35} />
-          ))}
-        </Bar>
-        <Bar dataKey="step" stackId="t" isAnimationActive={false} name="training step">
-          {rows.map((r) => (
-            <Cell key={r.key} fill={r.color} />
-          ))}
-        </Bar>
-      </BarChart>
-    </ResponsiveContainer>
+    <svg className="chart-surface" width={width} height={height} role="presentation">
+      {x.ticks.map((t) => (
+        <g key={t}>
+          <line x1={scale(t)} x2={scale(t)} y1={4} y2={bottom} className="bar-grid" strokeDasharray="3 3" />
+          <text x={scale(t)} y={bottom + 16} textAnchor="middle" className="recharts-cartesian-axis-tick-value">
+            {formatMs(t)}
+          </text>
+        </g>
+      ))}
+      {rows.map((r, i) => {
+        const y = 4 + i * ROW_H + 6;
+        const h = ROW_H - 12;
+        return (
+          <g key={r.key}>
+            <text x={LABEL_W - 8} y={y + h / 2} dy="0.32em" textAnchor="end" className="recharts-cartesian-axis-tick-value">
+              {r.label}
+            </text>
+            <rect x={scale(0)} y={y} width={Math.max(0, scale(r.data) - scale(0))} height={h} fill={r.color} fillOpacity={0.35} />
+            <rect x={scale(r.data)} y={y} width={Math.max(0, scale(r.data + r.step) - scale(r.data))} height={h} fill={r.color} />
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** The bars: re-rendered only when the (paced, rounded) rows or the axis change. */
+const BarsBox = memo(function BarsBox({ rows, x }: { rows: readonly Row[]; x: AxisScale }) {
+  const [box, width] = useWidth<HTMLDivElement>();
+  const height = ROW_H * Math.max(1, rows.length) + AXIS_H + 8;
+  return (
+    <div ref={box} style={{ height }}>
+      {width > 0 && <Bars rows={rows} x={x} width={width} height={height} />}
+    </div>
   );
 });
 
@@ -76,7 +102,7 @@ export const TimeSplitChart = memo(function TimeSplitChart(props: { splits: read
         </p>
       </figcaption>
       <div className="chart-plot" aria-hidden="true">
-        <Bars rows={bars} x={x} />
+        <BarsBox rows={bars} x={x} />
         {rows.length === 0 && <p className="chart-empty muted">No batches yet.</p>}
       </div>
       {rows.length > 0 && (

@@ -34,7 +34,7 @@ export interface ChartImageOptions {
 
 /** The chart inside `figure` as a PNG blob. */
 export async function chartPng(figure: HTMLElement, { title, legend, scale = 2 }: ChartImageOptions): Promise<Blob> {
-  const svg = figure.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface');
+  const svg = figure.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface, svg.chart-surface');
   if (!svg) throw new Error('this chart has nothing drawn yet');
   const { width, height } = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;
