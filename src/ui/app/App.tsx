@@ -3,6 +3,8 @@ import { useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { combinationProblems } from '../../shared/config-rules';
 import { BackendBadge } from '../backend-badge/BackendBadge';
 import { ConfigForm } from '../config-form/ConfigForm';
+import { CsvPicker } from '../csv/CsvPicker';
+import { useCsvFile } from '../csv/use-csv-file';
 import { useRun } from '../hooks/use-run';
 import { useUrlConfig } from '../hooks/use-url-config';
 import { useViewSettings } from '../hooks/use-view-settings';
@@ -30,24 +32,36 @@ export function App() {
   // Framed by another page: its postMessage API (ready, progress, run-end, error; run, stop, set-config).
   useEmbedBridge({ config, setConfig, run });
   const busy = run.phase === 'running' || run.phase === 'stopping';
+  // The user's CSV: read in the worker; once it reads cleanly the data set switches to it, never before.
+  const csv = useCsvFile(run.inspectCsv);
+  const csvReady = csv.state.phase === 'ready' ? csv.state.csv : null;
+  useEffect(() => {
+    if (csvReady) setConfig({ ...config, dataset: 'csv' });
+    // Only when a file has just been read.
+  }, [csvReady]);
+  const startRun = () => {
+    if (config.dataset === 'csv' && !csv.current) return;
+    run.start(config, csv.current?.csv);
+  };
 
   const autorunDone = useRef(false);
   useEffect(() => {
     if (!autorun || autorunDone.current) return;
     autorunDone.current = true;
-    run.start(config);
+    startRun();
     // Only once, with the config the page was opened with.
   }, []);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    run.start(config);
+    startRun();
   };
 
   const notices = useMemo<NoticeItem[]>(() => {
     const items = urlWarnings(warnings);
     // Knobs without effect are harmless here (the CLI refuses them): say so, and let the run go ahead.
     for (const problem of combinationProblems(config)) items.push({ kind: 'info', text: `No effect: ${problem}.` });
+    if (config.dataset === 'csv' && !csv.current) items.push({ kind: 'info', text: 'Choose a CSV file to train on: a link cannot carry the file itself.' });
     if (run.phase === 'failed') items.push(describeRunError(run.error));
     const result = run.result;
     if (result && result.receivedBatches < result.totalBatches) {
@@ -57,7 +71,7 @@ export function App() {
     const stopped = run.latest && stopMessage(run.latest);
     if (stopped) items.push({ kind: 'info', text: stopped });
     return items;
-  }, [warnings, config, run.phase, run.error, run.result, run.latest]);
+  }, [warnings, config, run.phase, run.error, run.result, run.latest, csv.current]);
 
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
@@ -77,6 +91,7 @@ export function App() {
           {!hidden('settings') && (
           <fieldset className="plain" disabled={busy}>
             <ConfigForm config={config} onChange={setConfig} />
+            {config.dataset === 'csv' && <CsvPicker state={csv.state} onFile={(file) => void csv.load(file, file.name)} onLabel={csv.chooseLabel} />}
           </fieldset>
           )}
         </form>

@@ -1,6 +1,7 @@
 // Runs in the page. Pick or drop a CSV file, see how the worker read it (preview, column kinds, label, task),
 // choose the label column. Errors name the line and column, and the previous data set stays selected.
 import { useId, useState, type DragEvent } from 'react';
+import './csv.css';
 import type { CsvState } from './use-csv-file';
 
 interface CsvPickerProps {

@@ -4,6 +4,7 @@
 // a mode's end, the result, a failure — re-render the page's owner at once.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { LossView, RunConfig } from '../../shared/config';
+import type { CsvFile, CsvInspection } from '../../shared/csv';
 import type { BackendInfo, ModeSummary } from '../../shared/metrics';
 import { TrainerClient, type ClientRunResult } from '../../client/trainer-client';
 import { RunBook, type RunRecord } from '../chart-data/run-book';
@@ -25,7 +26,10 @@ export interface RunView {
   /** Every kept run, and the per-frame signal of their changes. */
   book: RunBook;
   frames: FrameThrottle;
-  start(config: RunConfig): void;
+  /** Starts a run; `csv` is the user's file when config.dataset is 'csv'. */
+  start(config: RunConfig, csv?: CsvFile): void;
+  /** Reads a CSV file in the worker for the preview. */
+  inspectCsv(csv: CsvFile): Promise<CsvInspection>;
   stop(): void;
   /** Removes a finished run from charts and table. */
   remove(runId: number): void;
@@ -42,7 +46,7 @@ export function useRun(): RunView {
   useEffect(() => () => frames.dispose(), [frames]);
 
   const start = useCallback(
-    (config: RunConfig) => {
+    (config: RunConfig, csv?: CsvFile) => {
       client.current ??= new TrainerClient();
       if (client.current.running) return;
       const run = book.add(config, performance.now());
@@ -57,7 +61,7 @@ export function useRun(): RunView {
           onMetrics: (metrics) => book.append(run, metrics),
           onBackend: (backend) => event(() => (run.backend = backend)),
           onModeEnd: (summary) => event(() => run.addSummary(summary)),
-        })
+        }, config.dataset === 'csv' ? csv : undefined)
         .then(
           (result) =>
             event(() => {
@@ -77,6 +81,11 @@ export function useRun(): RunView {
     },
     [book],
   );
+
+  const inspectCsv = useCallback((csv: CsvFile) => {
+    client.current ??= new TrainerClient();
+    return client.current.inspectCsv(csv);
+  }, []);
 
   const stop = useCallback(() => {
     const run = book.latest;
@@ -112,6 +121,7 @@ export function useRun(): RunView {
     book,
     frames,
     start,
+    inspectCsv,
     stop,
     remove,
     reset,

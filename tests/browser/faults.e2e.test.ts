@@ -1,0 +1,143 @@
+// Runs in Node, driving Debian's Chromium against the built app: the user's CSV file, and the page holding up
+// under faults: a backend that cannot start, a data file that fails to load mid-run, a worker that dies
+// without a word, and random links. Each time the page says what happened, keeps the runs it showed, and the
+// next run works. Tiny configs on wasm.
+import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELD_TABLE } from '../../src/shared/config';
+import { chromiumAvailable, isLocal, startApp, type AppHarness } from './harness';
+
+const available = chromiumAvailable();
+const TINY = 'backend=wasm&samples=128&batch=32&epochs=1&hidden=8&features=4&modes=fit,loop';
+
+async function runEnd(page: Page, timeout = 90_000): Promise<string> {
+  await page.waitForSelector('[data-testid="run-status"][data-phase="done"], [data-testid="run-status"][data-phase="failed"]', { timeout });
+  return (await page.locator('[data-testid="run-status"]').getAttribute('data-phase')) ?? '';
+}
+
+const notice = async (page: Page) => (await page.locator('[data-testid="notice"]').textContent()) ?? '';
+const runItems = (page: Page) => page.locator('[data-testid="run-item"]').count();
+const summaryRows = (page: Page) => page.locator('[data-testid="summary-table"] tbody tr').count();
+
+async function clickRun(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Run/ }).first().click();
+}
+
+describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout: 240_000 }, () => {
+  let app: AppHarness;
+  const folder = mkdtempSync(join(tmpdir(), 'fitscope-e2e-'));
+
+  beforeAll(async () => {
+    app = await startApp();
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('trains on a CSV file chosen on the page, and a malformed file names its line and keeps the previous one', async () => {
+    const good = join(folder, 'waves.csv');
+    writeFileSync(good, ['s,c,note,dir', ...Array.from({ length: 200 }, (_, i) => `${Math.sin(i).toFixed(4)},${Math.cos(3 * i).toFixed(4)},"row ${i}",${Math.sin(i) > 0 ? 'up' : 'down'}`)].join('\n'));
+    const bad = join(folder, 'bad.csv');
+    writeFileSync(bad, ['a,b,label', '1,2,x', '3,oops,y', ...Array.from({ length: 20 }, (_, i) => `${i},${i},x`)].join('\n'));
+    const { page, log } = await app.open('/?dataset=csv&backend=wasm&modes=fitDataset,loop&epochs=3&batch=16&hidden=8');
+    expect(await notice(page)).toContain('Choose a CSV file');
+    await page.locator('[data-testid="csv-input"]').setInputFiles(good);
+    await page.waitForSelector('[data-testid="csv-summary"]');
+    const summary = (await page.locator('[data-testid="csv-summary"]').textContent()) ?? '';
+    expect(summary).toContain('waves.csv: 200 rows, 2 numeric features, 2 classes');
+    expect(summary).toContain('column "note" holds text');
+    await clickRun(page);
+    expect(await runEnd(page), await notice(page)).toBe('done');
+    expect(await summaryRows(page)).toBe(2);
+
+    await page.locator('[data-testid="csv-input"]').setInputFiles(bad);
+    await page.waitForSelector('[data-testid="csv-error"]');
+    expect(await page.locator('[data-testid="csv-error"]').textContent()).toContain('bad.csv: line 3, column "b": "oops" is not a number (still using waves.csv)');
+    expect(await page.locator('[data-testid="csv-summary"]').textContent()).toContain('waves.csv');
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a backend that cannot start: the page says why, keeps the earlier run, and the next run works', async () => {
+    const { page } = await app.open(`/?${TINY}&autorun=1`, { webgpu: false });
+    expect(await runEnd(page)).toBe('done');
+    expect(await runItems(page)).toBe(1);
+    await page.selectOption('select[name="backend"]', 'webgpu');
+    await clickRun(page);
+    expect(await runEnd(page)).toBe('failed');
+    expect(await notice(page)).toMatch(/webgpu/i);
+    expect(await notice(page)).toMatch(/adapter|navigator\.gpu/);
+    expect(await runItems(page)).toBe(2);
+    await page.selectOption('select[name="backend"]', 'wasm');
+    await clickRun(page);
+    expect(await runEnd(page)).toBe('done');
+    await page.close();
+  });
+
+  it('a data file that fails to load during a run is reported in words, and the next run works', async () => {
+    const { page } = await app.open(`/?${TINY}&autorun=1`);
+    expect(await runEnd(page)).toBe('done');
+    // The second MNIST shard is gone: the run reads the first and fails on the second.
+    await page.context().route('**/data/mnist/train-1.gzip.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(`${app.baseUrl}/?dataset=mnist&samples=10000&batch=500&epochs=1&hidden=8&backend=wasm&modes=fitDataset&source=shards&autorun=1`);
+    expect(await runEnd(page)).toBe('failed');
+    expect(await notice(page)).toContain('could not load data file mnist/train-1.gzip.bin: HTTP 404');
+    await page.context().unroute('**/data/mnist/train-1.gzip.bin');
+    await clickRun(page);
+    expect(await runEnd(page)).toBe('done');
+    await page.close();
+  });
+
+  it('a worker that dies without an error event is noticed, earlier runs stay, and a fresh worker runs next', async () => {
+    const { page } = await app.open(`/?${TINY}&autorun=1`);
+    expect(await runEnd(page)).toBe('done');
+    expect(await summaryRows(page)).toBeGreaterThan(0);
+    // A long run in the same page, so the first run must survive the crash.
+    for (const [key, value] of [['samples', '200000'], ['batch', '8'], ['epochs', '5']]) {
+      await page.fill(`input[name="${key}"]`, value);
+      await page.press(`input[name="${key}"]`, 'Tab');
+    }
+    await clickRun(page);
+    await page.waitForSelector('[data-testid="run-status"][data-phase="running"]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="run-status"]')?.textContent ?? '').match(/[1-9]\d* batches/), undefined, { timeout: 30_000 });
+    const worker = page.workers()[0];
+    await worker.evaluate(() => (self as unknown as { close(): void }).close());
+    expect(await runEnd(page, 60_000)).toBe('failed');
+    expect(await notice(page)).toContain('stopped responding');
+    expect(await runItems(page)).toBe(2);
+    expect(await page.locator('[data-testid="run-item"][data-phase="done"]').count()).toBe(1);
+    await page.fill('input[name="samples"]', '128');
+    await page.press('input[name="samples"]', 'Tab');
+    await clickRun(page);
+    expect(await runEnd(page)).toBe('done');
+    await page.close();
+  }, 120_000);
+
+  it('random and hostile links: the page renders, throws nothing, and names what it changed', async () => {
+    const keys = FIELD_TABLE.map((f) => f.key);
+    const value = fc.oneof(fc.constantFrom('NaN', '-1', '1e999', '<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '%E0%A4%A', 'ﷺ', '😀'.repeat(50), 'x'.repeat(5000)), fc.string({ maxLength: 12 }));
+    const links = fc.sample(fc.array(fc.tuple(fc.constantFrom(...keys, 'v', 'embed', 'hide', 'x', 'zzz'), value), { minLength: 1, maxLength: 6 }), { numRuns: 25, seed: 4242 });
+    const { page, log } = await app.open('/');
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    for (const pairs of links) {
+      const query = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+      await page.goto(`${app.baseUrl}/?${query}`);
+      await page.waitForSelector('[data-testid="run-status"]');
+      const bad = pairs.filter(([k]) => keys.includes(k)).map(([k]) => k);
+      if (bad.length && pairs.some(([, v]) => v.startsWith('<'))) expect(await notice(page)).toMatch(new RegExp(bad.map((k) => k.replace(/[-]/g, '\\-')).join('|')));
+    }
+    expect(dialogs).toBe(0);
+    expect(log.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+    expect(log.requests.filter((u) => !isLocal(u))).toEqual([]);
+    await page.close();
+  });
+});
