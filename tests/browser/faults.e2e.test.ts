@@ -140,4 +140,36 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     expect(log.requests.filter((u) => !isLocal(u))).toEqual([]);
     await page.close();
   });
+
+  it('keeps training while the tab is hidden (no animation frames), and the charts catch up when it returns', async () => {
+    const { page, log } = await app.open('/?backend=wasm&samples=2048&batch=16&epochs=1&hidden=8&features=4&modes=loop');
+    // A hidden tab gets no animation frames: hold every frame callback while "hidden", as Chromium does.
+    await page.evaluate(() => {
+      const w = window as unknown as { __hidden: boolean; __held: FrameRequestCallback[] };
+      w.__hidden = false;
+      w.__held = [];
+      const raf = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (cb) => (w.__hidden ? (w.__held.push(cb), 0) : raf(cb));
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (w.__hidden ? 'hidden' : 'visible') });
+    });
+    await clickRun(page);
+    await page.evaluate(() => {
+      (window as unknown as { __hidden: boolean }).__hidden = true;
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    // The run finishes although the page drew nothing meanwhile: training never waits for a frame.
+    expect(await runEnd(page)).toBe('done');
+    const drawnWhileHidden = await page.locator('[data-testid="loss-chart"] g.trace-line path').evaluateAll((ps) => ps.map((p) => (p.getAttribute('d') ?? '').split('L').length - 1));
+    await page.evaluate(() => {
+      const w = window as unknown as { __hidden: boolean; __held: FrameRequestCallback[] };
+      w.__hidden = false;
+      document.dispatchEvent(new Event('visibilitychange'));
+      for (const cb of w.__held.splice(0)) cb(performance.now());
+    });
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="loss-chart"] g.trace-line path')).some((p) => ((p.getAttribute('d') ?? '').split('L').length - 1) >= 100), undefined, { timeout: 15_000 });
+    expect(Math.max(0, ...drawnWhileHidden)).toBeLessThan(100);
+    expect(await page.locator('[data-testid="run-status"]').textContent()).toMatch(/128 batches/);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
 });
