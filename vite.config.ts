@@ -1,7 +1,7 @@
 // Build and dev server for the page and its training worker.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { contentSecurityPolicy } from './scripts/vite-plugins/csp';
+import { contentSecurityPolicy } from './scripts/vite-plugins/csp.ts';
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],

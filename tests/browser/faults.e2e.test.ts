@@ -172,4 +172,23 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     expect(log.errors).toEqual([]);
     await page.close();
   });
+
+  it('stops each mode at a random batch on WebGPU without leaking, and the next run completes', async () => {
+    const { page } = await app.open('/?backend=webgpu&samples=320&batch=16&epochs=1&hidden=8&features=4');
+    const stopAfter = [3, 7, 5, 11];
+    for (const [i, mode] of ['fit', 'fitDataset', 'trainOnBatch', 'loop'].entries()) {
+      await page.goto(`${app.baseUrl}/?backend=webgpu&samples=320&batch=16&epochs=1&hidden=8&features=4&modes=${mode}`);
+      await clickRun(page);
+      await page.waitForFunction((n) => Number(/(\d+) batches/.exec(document.querySelector('[data-testid="run-status"]')?.textContent ?? '')?.[1] ?? 0) >= n, stopAfter[i], { timeout: 60_000 });
+      await page.getByRole('button', { name: /^Stop/ }).first().click();
+      expect(await runEnd(page), mode).toBe('done');
+      const row = page.locator(`[data-testid="summary-table"] tbody tr[data-mode="${mode}"]`).last();
+      expect(Number(await row.locator('td[data-col="batches"]').textContent()), mode).toBeLessThan(20);
+      expect((await row.locator('td[data-col="leakedTensors"]').textContent())?.trim(), mode).toBe('0');
+      await clickRun(page);
+      expect(await runEnd(page), `${mode} after the stop`).toBe('done');
+      expect((await page.locator(`[data-testid="summary-table"] tbody tr[data-mode="${mode}"]`).last().locator('td[data-col="batches"]').textContent())?.trim()).toBe('20');
+    }
+    await page.close();
+  }, 200_000);
 });
