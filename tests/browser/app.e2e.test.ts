@@ -3,9 +3,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './use-app';
 import { DEFAULT_CONFIG, MODE_NAMES } from '../../src/shared/config';
-import { chromiumAvailable, CHROMIUM_PATH, isLocal, startApp, type AppHarness, type PageLog } from './harness';
+import { chromiumAvailable, CHROMIUM_PATH, isLocal, type PageLog } from './harness';
 
 const RUN_TIMEOUT = 120_000;
 const available = chromiumAvailable();
@@ -61,18 +62,10 @@ async function axeProblems(page: Page): Promise<string[]> {
 const cell = (page: Page, mode: string, col: string) => page.locator(`[data-testid="summary-table"] tr[data-mode="${mode}"] td[data-col="${col}"]`).textContent();
 
 describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => {
-  let app: AppHarness;
-
-  beforeAll(async () => {
-    app = await startApp();
-  }, 300_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useApp();
 
   it('trains every mode on WebGPU in the worker and shows badge, charts and summary', async () => {
-    const { page, log } = await app.open('/?backend=webgpu&samples=64&batch=16&epochs=1&hidden=8&features=4&autorun=1');
+    const { page, log } = await app().open('/?backend=webgpu&samples=64&batch=16&epochs=1&hidden=8&features=4&autorun=1');
     const phase = await waitForRunEnd(page);
     expect(phase, await noticeText(page)).toBe('done');
 
@@ -101,7 +94,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
   });
 
   it('runs on wasm from the bundled .wasm files', async () => {
-    const { page, log } = await app.open('/?backend=wasm&samples=256&batch=32&epochs=1&hidden=8&features=4&modes=fit,loop&autorun=1');
+    const { page, log } = await app().open('/?backend=wasm&samples=256&batch=32&epochs=1&hidden=8&features=4&modes=fit,loop&autorun=1');
     expect(await waitForRunEnd(page), await noticeText(page)).toBe('done');
     expect(await page.locator('[data-testid="backend-badge"]').getAttribute('data-backend')).toBe('wasm');
     expect(await page.locator('[data-testid="summary-table"] tbody tr').count()).toBe(2);
@@ -111,7 +104,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
   });
 
   it('stops a long run from the Stop button', async () => {
-    const { page, log } = await app.open('/?backend=cpu&samples=1000000&batch=8&epochs=5&hidden=8&features=4&modes=loop&autorun=1');
+    const { page, log } = await app().open('/?backend=cpu&samples=1000000&batch=8&epochs=5&hidden=8&features=4&modes=loop&autorun=1');
     await page.waitForFunction(() => /\d+ batches/.test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''), undefined, { timeout: RUN_TIMEOUT });
     await page.getByRole('button', { name: 'Stop' }).click();
     expect(await waitForRunEnd(page), await noticeText(page)).toBe('done');
@@ -125,7 +118,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
 
   it('explains why WebGPU is unusable and falls back under auto', async () => {
     // Chromium here offers WebGPU only with --enable-unsafe-webgpu: without it requestAdapter() gives null.
-    const { page, log } = await app.open('/?samples=64&batch=16&epochs=1&hidden=8&features=4&modes=loop&autorun=1', { webgpu: false });
+    const { page, log } = await app().open('/?samples=64&batch=16&epochs=1&hidden=8&features=4&modes=loop&autorun=1', { webgpu: false });
     expect(await waitForRunEnd(page), await noticeText(page)).toBe('done');
     const badge = page.locator('[data-testid="backend-badge"]');
     expect(await badge.getAttribute('data-backend')).not.toBe('webgpu');
@@ -135,7 +128,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
   });
 
   it('repairs a bad link: names the field in the notice and keeps the defaults', async () => {
-    const { page, log } = await app.open('/?samples=banana&modes=nope');
+    const { page, log } = await app().open('/?samples=banana&modes=nope');
     const notice = page.locator('[data-testid="notice"]');
     await notice.waitFor({ state: 'visible' });
     const text = (await notice.textContent()) ?? '';
@@ -153,7 +146,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
   });
 
   it('says when a setting has no effect with the chosen modes', async () => {
-    const { page, log } = await app.open('/?modes=loop&shuffle=1');
+    const { page, log } = await app().open('/?modes=loop&shuffle=1');
     const notice = page.locator('[data-testid="notice"]');
     await notice.waitFor({ state: 'visible' });
     expect(await notice.textContent()).toMatch(/No effect: shuffle applies to fit only/);
@@ -165,7 +158,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
   });
 
   it('compares runs: charts, table, insights and exports hold the run numbers; keyboard hover; no serious axe findings', async () => {
-    const { page, log } = await app.open('/?backend=wasm&samples=256&batch=32&epochs=1&hidden=8&features=4&modes=fit,fitDataset,loop&autorun=1');
+    const { page, log } = await app().open('/?backend=wasm&samples=256&batch=32&epochs=1&hidden=8&features=4&modes=fit,fitDataset,loop&autorun=1');
     expect(await waitForRunEnd(page), await noticeText(page)).toBe('done');
     // 256 / 32 = 8 batches per mode.
     expect(await page.locator('[data-testid="run-status"]').textContent()).toMatch(/24 batches/);
@@ -227,7 +220,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
   });
 
   it('describes the data set, bounds the size control by it, and shows accuracy for classification', async () => {
-    const { page, log } = await app.open('/?backend=wasm&dataset=iris&batch=16&epochs=2&hidden=8&modes=fit,loop&autorun=1');
+    const { page, log } = await app().open('/?backend=wasm&dataset=iris&batch=16&epochs=2&hidden=8&modes=fit,loop&autorun=1');
     const about = page.locator('[data-testid="about-data"]');
     expect(await about.textContent()).toMatch(/Iris.*Licence.*MIT/);
     expect(await page.getByLabel('Samples', { exact: true }).inputValue()).toBe('90');

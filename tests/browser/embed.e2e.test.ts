@@ -2,11 +2,12 @@
 // embedded fitscope through postMessage (ready, set-config, an invalid config, run, progress, run-end). Tiny
 // configs on cpu and wasm.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './use-app';
 import { encodeQuery } from '../../src/preset/url-codec';
 import { DEFAULT_CONFIG, type RunConfig } from '../../src/shared/config';
 import { DEFAULT_VIEW_SETTINGS } from '../../src/shared/view-settings';
-import { chromiumAvailable, isLocal, startApp, type AppHarness, type PageLog } from './harness';
+import { chromiumAvailable, isLocal, type PageLog } from './harness';
 
 const available = chromiumAvailable();
 const RUN_TIMEOUT = 60_000;
@@ -22,19 +23,11 @@ function expectClean(log: PageLog): void {
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () => {
-  let app: AppHarness;
-
-  beforeAll(async () => {
-    app = await startApp();
-  }, 300_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useApp();
 
   it('embed=1 is a compact view that works 320 px wide: run button, charts, summary, a link to the full app', async () => {
     const query = encodeQuery(TINY, { page: { embed: true } });
-    const { page, log } = await app.open(`/?${query}`, { webgpu: false });
+    const { page, log } = await app().open(`/?${query}`, { webgpu: false });
     await page.setViewportSize({ width: 320, height: 640 });
     await page.reload();
     await page.waitForSelector('[data-testid="embed-bar"]');
@@ -45,7 +38,7 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
     expect(await page.locator('[data-testid="loss-chart"]').count()).toBe(1);
     expect(await overflow(page)).toBe(0);
     const full = await page.locator('[data-testid="open-full-app"]').getAttribute('href');
-    expect(full).toBe(`${app.baseUrl}/?${encodeQuery(TINY)}`);
+    expect(full).toBe(`${app().baseUrl}/?${encodeQuery(TINY)}`);
     expect(await page.locator('[data-testid="open-full-app"]').getAttribute('target')).toBe('_blank');
 
     await page.getByRole('button', { name: 'Run' }).click();
@@ -64,15 +57,15 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
   });
 
   it('the Share menu gives the link to the setup and an iframe snippet of its embed view', async () => {
-    const { page, log } = await app.open(`/?${encodeQuery(TINY)}&x=samples`, { webgpu: false });
+    const { page, log } = await app().open(`/?${encodeQuery(TINY)}&x=samples`, { webgpu: false });
     await page.locator('[data-testid="share-menu"] summary').click();
     const link = page.locator('[data-testid="share-link"]');
     const snippet = page.locator('[data-testid="share-embed"]');
     const setup = encodeQuery(TINY, { view: { ...DEFAULT_VIEW_SETTINGS, hidden: [], xAxis: 'samples' } });
-    expect(await link.inputValue()).toBe(`${app.baseUrl}/?${setup}`);
-    expect(await snippet.inputValue()).toBe(`<iframe src="${app.baseUrl}/?${setup.replace(/&/g, '&amp;')}&amp;embed=1" title="fitscope: fit, loop on teacher" width="100%" height="640" style="border:0;max-width:100%" loading="lazy"></iframe>`);
+    expect(await link.inputValue()).toBe(`${app().baseUrl}/?${setup}`);
+    expect(await snippet.inputValue()).toBe(`<iframe src="${app().baseUrl}/?${setup.replace(/&/g, '&amp;')}&amp;embed=1" title="fitscope: fit, loop on teacher" width="100%" height="640" style="border:0;max-width:100%" loading="lazy"></iframe>`);
     await page.getByLabel('Start the run when the page opens (autorun)').check();
-    expect(await link.inputValue()).toBe(`${app.baseUrl}/?${setup}&autorun=1`);
+    expect(await link.inputValue()).toBe(`${app().baseUrl}/?${setup}&autorun=1`);
     expect(await snippet.inputValue()).toContain('&amp;embed=1&amp;autorun=1"');
     await page.getByRole('button', { name: 'Copy' }).first().click();
     await expect.poll(() => page.locator('.share-status').textContent()).toMatch(/Link (copied|selected)/);
@@ -81,7 +74,7 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
   });
 
   it('hide= leaves out the panels it names', async () => {
-    const { page, log } = await app.open(`/?${encodeQuery(TINY)}&embed=1&hide=memory,badge`, { webgpu: false });
+    const { page, log } = await app().open(`/?${encodeQuery(TINY)}&embed=1&hide=memory,badge`, { webgpu: false });
     await page.waitForSelector('[data-testid="embed-bar"]');
     expect(await page.locator('[data-testid="loss-chart"]').count()).toBe(1);
     expect(await page.locator('[data-testid="memory-chart"]').count()).toBe(0);
@@ -91,7 +84,7 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
   });
 
   it('a host page drives a run through postMessage and receives run-end with the summaries', async () => {
-    const { page, log } = await app.open('/embed-demo.html', { webgpu: false });
+    const { page, log } = await app().open('/embed-demo.html', { webgpu: false });
     const messages = () => page.evaluate(() => (window as unknown as { embedDemo: { messages: { type: string }[] } }).embedDemo.messages);
     /** Waits until the messages satisfy `done`; on timeout, says which messages did come. */
     const waitFor = async (what: string, done: (types: string[]) => boolean, timeout = RUN_TIMEOUT) => {

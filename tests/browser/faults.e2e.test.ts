@@ -7,9 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './use-app';
 import { FIELD_TABLE } from '../../src/shared/config';
-import { chromiumAvailable, isLocal, startApp, type AppHarness } from './harness';
+import { chromiumAvailable, isLocal } from './harness';
 
 const available = chromiumAvailable();
 const TINY = 'backend=wasm&samples=128&batch=32&epochs=1&hidden=8&features=4&modes=fit,loop';
@@ -28,23 +29,15 @@ async function clickRun(page: Page): Promise<void> {
 }
 
 describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout: 240_000 }, () => {
-  let app: AppHarness;
   const folder = mkdtempSync(join(tmpdir(), 'fitscope-e2e-'));
-
-  beforeAll(async () => {
-    app = await startApp();
-  }, 300_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useApp();
 
   it('trains on a CSV file chosen on the page, and a malformed file names its line and keeps the previous one', async () => {
     const good = join(folder, 'waves.csv');
     writeFileSync(good, ['s,c,note,dir', ...Array.from({ length: 200 }, (_, i) => `${Math.sin(i).toFixed(4)},${Math.cos(3 * i).toFixed(4)},"row ${i}",${Math.sin(i) > 0 ? 'up' : 'down'}`)].join('\n'));
     const bad = join(folder, 'bad.csv');
     writeFileSync(bad, ['a,b,label', '1,2,x', '3,oops,y', ...Array.from({ length: 20 }, (_, i) => `${i},${i},x`)].join('\n'));
-    const { page, log } = await app.open('/?dataset=csv&backend=wasm&modes=fitDataset,loop&epochs=3&batch=16&hidden=8');
+    const { page, log } = await app().open('/?dataset=csv&backend=wasm&modes=fitDataset,loop&epochs=3&batch=16&hidden=8');
     expect(await notice(page)).toContain('Choose a CSV file');
     await page.locator('[data-testid="csv-input"]').setInputFiles(good);
     await page.waitForSelector('[data-testid="csv-summary"]');
@@ -64,7 +57,7 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
   });
 
   it('a backend that cannot start: the page says why, keeps the earlier run, and the next run works', async () => {
-    const { page } = await app.open(`/?${TINY}&autorun=1`, { webgpu: false });
+    const { page } = await app().open(`/?${TINY}&autorun=1`, { webgpu: false });
     expect(await runEnd(page)).toBe('done');
     expect(await runItems(page)).toBe(1);
     await page.selectOption('select[name="backend"]', 'webgpu');
@@ -80,11 +73,11 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
   });
 
   it('a data file that fails to load during a run is reported in words, and the next run works', async () => {
-    const { page } = await app.open(`/?${TINY}&autorun=1`);
+    const { page } = await app().open(`/?${TINY}&autorun=1`);
     expect(await runEnd(page)).toBe('done');
     // The second MNIST shard is gone: the run reads the first and fails on the second.
     await page.context().route('**/data/mnist/train-1.gzip.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await page.goto(`${app.baseUrl}/?dataset=mnist&samples=10000&batch=500&epochs=1&hidden=8&backend=wasm&modes=fitDataset&source=shards&autorun=1`);
+    await page.goto(`${app().baseUrl}/?dataset=mnist&samples=10000&batch=500&epochs=1&hidden=8&backend=wasm&modes=fitDataset&source=shards&autorun=1`);
     expect(await runEnd(page)).toBe('failed');
     expect(await notice(page)).toContain('could not load data file mnist/train-1.gzip.bin: HTTP 404');
     await page.context().unroute('**/data/mnist/train-1.gzip.bin');
@@ -94,7 +87,7 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
   });
 
   it('a worker that dies without an error event is noticed, earlier runs stay, and a fresh worker runs next', async () => {
-    const { page } = await app.open(`/?${TINY}&autorun=1`);
+    const { page } = await app().open(`/?${TINY}&autorun=1`);
     expect(await runEnd(page)).toBe('done');
     expect(await summaryRows(page)).toBeGreaterThan(0);
     // A long run in the same page, so the first run must survive the crash.
@@ -122,7 +115,7 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     const keys = FIELD_TABLE.map((f) => f.key);
     const value = fc.oneof(fc.constantFrom('NaN', '-1', '1e999', '<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '%E0%A4%A', 'ﷺ', '😀'.repeat(50), 'x'.repeat(5000)), fc.string({ maxLength: 12 }));
     const links = fc.sample(fc.array(fc.tuple(fc.constantFrom(...keys, 'v', 'embed', 'hide', 'x', 'zzz'), value), { minLength: 1, maxLength: 6 }), { numRuns: 25, seed: 4242 });
-    const { page, log } = await app.open('/');
+    const { page, log } = await app().open('/');
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
@@ -130,7 +123,7 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     });
     for (const pairs of links) {
       const query = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-      await page.goto(`${app.baseUrl}/?${query}`);
+      await page.goto(`${app().baseUrl}/?${query}`);
       await page.waitForSelector('[data-testid="run-status"]');
       const bad = pairs.filter(([k]) => keys.includes(k)).map(([k]) => k);
       if (bad.length && pairs.some(([, v]) => v.startsWith('<'))) expect(await notice(page)).toMatch(new RegExp(bad.map((k) => k.replace(/[-]/g, '\\-')).join('|')));
@@ -142,7 +135,7 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
   });
 
   it('keeps training while the tab is hidden (no animation frames), and the charts catch up when it returns', async () => {
-    const { page, log } = await app.open('/?backend=wasm&samples=2048&batch=16&epochs=1&hidden=8&features=4&modes=loop');
+    const { page, log } = await app().open('/?backend=wasm&samples=2048&batch=16&epochs=1&hidden=8&features=4&modes=loop');
     // A hidden tab gets no animation frames: hold every frame callback while "hidden", as Chromium does.
     await page.evaluate(() => {
       const w = window as unknown as { __hidden: boolean; __held: FrameRequestCallback[] };
@@ -174,10 +167,10 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
   });
 
   it('stops each mode at a random batch on WebGPU without leaking, and the next run completes', async () => {
-    const { page } = await app.open('/?backend=webgpu&samples=320&batch=16&epochs=1&hidden=8&features=4');
+    const { page } = await app().open('/?backend=webgpu&samples=320&batch=16&epochs=1&hidden=8&features=4');
     const stopAfter = [3, 7, 5, 11];
     for (const [i, mode] of ['fit', 'fitDataset', 'trainOnBatch', 'loop'].entries()) {
-      await page.goto(`${app.baseUrl}/?backend=webgpu&samples=320&batch=16&epochs=1&hidden=8&features=4&modes=${mode}`);
+      await page.goto(`${app().baseUrl}/?backend=webgpu&samples=320&batch=16&epochs=1&hidden=8&features=4&modes=${mode}`);
       await clickRun(page);
       await page.waitForFunction((n) => Number(/(\d+) batches/.exec(document.querySelector('[data-testid="run-status"]')?.textContent ?? '')?.[1] ?? 0) >= n, stopAfter[i], { timeout: 60_000 });
       await page.getByRole('button', { name: /^Stop/ }).first().click();

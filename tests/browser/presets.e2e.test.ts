@@ -2,11 +2,12 @@
 // the address bar, with no notice about the link; the gallery's links are the presets' links. Nothing is run:
 // presets are demos sized for a person, not for a test.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './use-app';
 import { PRESETS, presetConfig, presetQuery } from '../../src/preset/presets';
 import { encodeQuery } from '../../src/preset/url-codec';
 import { FIELD_TABLE, type RunConfig } from '../../src/shared/config';
-import { chromiumAvailable, isLocal, startApp, type AppHarness } from './harness';
+import { chromiumAvailable, isLocal } from './harness';
 
 const available = chromiumAvailable();
 
@@ -35,24 +36,16 @@ function expectedValues(config: RunConfig): Record<string, string> {
 }
 
 describe.skipIf(!available)('preset links in Chromium', { timeout: 180_000 }, () => {
-  let app: AppHarness;
-
-  beforeAll(async () => {
-    app = await startApp();
-  }, 300_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useApp();
 
   it('each preset link applies its setup: form, address bar, no link notice, marked current in the gallery', async () => {
-    const { page, log } = await app.open('/', { webgpu: false });
+    const { page, log } = await app().open('/', { webgpu: false });
     // The gallery (loaded in its own chunk) lists every preset, each a link to its canonical query.
     await page.waitForSelector('[data-testid="preset-gallery"] a');
     const hrefs = await page.locator('[data-testid="preset-gallery"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(PRESETS.map((p) => `?${presetQuery(p)}`));
     for (const preset of PRESETS) {
-      await page.goto(`${app.baseUrl}/?${presetQuery(preset)}`);
+      await page.goto(`${app().baseUrl}/?${presetQuery(preset)}`);
       await page.waitForSelector('[data-testid="preset-gallery"]');
       expect(await formValues(page), preset.id).toEqual(expectedValues(presetConfig(preset)));
       expect(await page.evaluate(() => window.location.search)).toBe(`?${presetQuery(preset)}`);
@@ -71,7 +64,7 @@ describe.skipIf(!available)('preset links in Chromium', { timeout: 180_000 }, ()
   });
 
   it('a link the decoder had to repair gets one notice listing every change', async () => {
-    const { page, log } = await app.open('/?v=7&samples=99999999&modes=nope&x=sideways&colour=red', { webgpu: false });
+    const { page, log } = await app().open('/?v=7&samples=99999999&modes=nope&x=sideways&colour=red', { webgpu: false });
     const warnings = page.locator('[data-testid="notice"] [data-kind="warning"]');
     await warnings.first().waitFor();
     expect(await warnings.count()).toBe(1);
@@ -85,7 +78,7 @@ describe.skipIf(!available)('preset links in Chromium', { timeout: 180_000 }, ()
 
   it('the code view shows the TF.js and Keras code of the setup on the form, for the chosen mode', async () => {
     const preset = PRESETS.find((p) => p.id === 'slow-io-prefetch')!;
-    const { page, log } = await app.open(`/?${presetQuery(preset)}`, { webgpu: false });
+    const { page, log } = await app().open(`/?${presetQuery(preset)}`, { webgpu: false });
     const code = page.locator('[data-testid="code-text"]');
     expect(await code.textContent()).toContain(`// fitscope setup ?${encodeQuery(presetConfig(preset))}`);
     expect(await code.textContent()).toContain('await model.fit(xs, ys, {');
@@ -104,7 +97,7 @@ describe.skipIf(!available)('preset links in Chromium', { timeout: 180_000 }, ()
   it('the leak preset, shrunk to a few batches, shows the leak in the summary', async () => {
     const leak = PRESETS.find((p) => p.id === 'leaky-loop')!;
     const query = encodeQuery({ ...presetConfig(leak), samples: 64, epochs: 1, backend: 'cpu' }, { page: { autorun: true } });
-    const { page, log } = await app.open(`/?${query}`, { webgpu: false });
+    const { page, log } = await app().open(`/?${query}`, { webgpu: false });
     await page.waitForSelector('[data-testid="run-status"][data-phase="done"]', { timeout: 60_000 });
     // 4 batches of loop: 4 loss tensors kept; trainOnBatch leaks none.
     const leaked = await page.locator('[data-testid="summary-table"] tbody tr').evaluateAll((rows) =>
