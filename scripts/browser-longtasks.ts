@@ -8,6 +8,7 @@
 //   npx tsx scripts/browser-longtasks.ts --batches 2000       # a quick check
 //   npx tsx scripts/browser-longtasks.ts --backend cpu --batch 8 --width 375
 //   npx tsx scripts/browser-longtasks.ts --query hide=speed --verbose   # what one panel costs; when tasks happen
+import { quantile } from '../src/engine/stats';
 import { chromiumAvailable, CHROMIUM_PATH, startApp } from '../tests/browser/harness';
 
 interface Options {
@@ -66,11 +67,6 @@ const IN_PAGE_RECORDER = `(() => {
   requestAnimationFrame(onFrame);
 })()`;
 
-const quantile = (values: number[], q: number) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-};
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : '–');
 
 async function main(): Promise<void> {
