@@ -60,6 +60,8 @@ export interface AppHarness {
 export interface StartOptions {
   /** Build with source maps (for profiling scripts that map minified frames back to the source). */
   sourcemap?: boolean;
+  /** Minify (the default); profiling scripts turn it off so a CPU profile names the source's functions. */
+  minify?: boolean;
 }
 
 export async function startApp(options: StartOptions = {}): Promise<AppHarness> {
@@ -96,7 +98,7 @@ export async function startApp(options: StartOptions = {}): Promise<AppHarness> 
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ root: ROOT, configFile, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: options.sourcemap ?? false } });
+      await build({ root: ROOT, configFile, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: options.sourcemap ?? false, minify: options.minify ?? true } });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
