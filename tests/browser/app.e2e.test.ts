@@ -6,6 +6,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './use-app';
 import { DEFAULT_CONFIG, MODE_NAMES } from '../../src/shared/config';
+import { linearTicks } from '../../src/ui/chart-data/axis-ticks';
+import { formatCompact } from '../../src/ui/charts/axis';
 import { chromiumAvailable, CHROMIUM_PATH, isLocal, type PageLog } from './harness';
 
 const RUN_TIMEOUT = 120_000;
@@ -34,6 +36,11 @@ async function linePaths(page: Page, chart: string): Promise<{ key: string; d: s
     .locator(`[data-testid="${chart}-chart"] g.trace-line`)
     .evaluateAll((els) => els.map((e) => ({ key: e.getAttribute('data-key') ?? '', d: e.querySelector('path')?.getAttribute('d') ?? '' })));
   return lines.map((l) => ({ ...l, segments: (l.d.match(/L/g) ?? []).length }));
+}
+
+/** The label of the last tick on a chart's x axis. */
+async function lastXTick(page: Page, chart: string): Promise<string> {
+  return (await page.locator(`[data-testid="${chart}-chart"] text[data-axis="x"]`).last().textContent()) ?? '';
 }
 
 /** Waits until the chart pacer has drawn `count` lines with points in a chart. */
@@ -106,8 +113,17 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
   it('stops a long run from the Stop button', async () => {
     const { page, log } = await app().open('/?backend=cpu&samples=1000000&batch=8&epochs=5&hidden=8&features=4&modes=loop&autorun=1');
     await page.waitForFunction(() => /\d+ batches/.test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''), undefined, { timeout: RUN_TIMEOUT });
+    // While it streams, the x axis already spans the plan (125,000 batches × 5 epochs): drawn once, not grown.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="loss-chart"]')?.getAttribute('data-points')) > 0, undefined, { timeout: RUN_TIMEOUT });
+    const planned = formatCompact(linearTicks(0, 625_000, 5, true).domain[1]);
+    expect(await lastXTick(page, 'loss')).toBe(planned);
     await page.getByRole('button', { name: 'Stop' }).click();
     expect(await waitForRunEnd(page), await noticeText(page)).toBe('done');
+    // Stopped: the axis fits the batches that ran.
+    await page.waitForFunction((p) => {
+      const ticks = document.querySelectorAll('[data-testid="loss-chart"] text[data-axis="x"]');
+      return ticks.length > 0 && ticks[ticks.length - 1].textContent !== p;
+    }, planned, { timeout: RUN_TIMEOUT });
     expect(await noticeText(page)).toMatch(/Stopped on request after [\d,]+ batches: loop stopped after batch [\d,]+ of [\d,]+\. The run ended [\d.,]+ m?s after Stop\./);
     expect(await page.locator('[data-testid="run-item"]').getAttribute('data-phase')).toBe('done');
     expect(await page.locator('[data-testid="run-progress-text"]').textContent()).toMatch(/^stopped: /);

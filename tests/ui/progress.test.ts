@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRunResult } from '../../src/client/trainer-client';
 import { RunBook } from '../../src/ui/chart-data/run-book';
-import { effectiveSamples, expectedBatches, formatDuration, runProgress } from '../../src/ui/progress/progress-math';
+import { effectiveSamples, expectedBatches, formatDuration, plannedX, runProgress } from '../../src/ui/progress/progress-math';
+import { furthestPlannedX, traceViews } from '../../src/ui/chart-data/trace-views';
 import { stopMessage } from '../../src/ui/progress/stop-message';
 import { config, metrics, summary } from './fixtures';
 
@@ -17,6 +18,28 @@ describe('expected batches', () => {
 
   it('does not guess a CSV file\'s length', () => {
     expect(expectedBatches(config({ dataset: 'csv' as never }))).toBeNull();
+  });
+});
+
+describe('planned x (where a streaming chart\'s x axis ends)', () => {
+  it('is the planned batches or samples, and unknown for wall time and CSV files', () => {
+    const c = config({ samples: 1000, batchSize: 32, epochs: 3, validationSplit: 0.2 });
+    expect(plannedX(c, 'batch')).toBe(Math.ceil(800 / 32) * 3);
+    expect(plannedX(c, 'samples')).toBe(2400);
+    expect(plannedX(c, 'time')).toBeNull();
+    expect(plannedX(config({ dataset: 'csv' as never }), 'batch')).toBeNull();
+  });
+
+  it('spans every kept run, and is unknown as soon as one run cannot say', () => {
+    const book = new RunBook();
+    const small = book.add(config({ modes: ['loop'], samples: 320, batchSize: 32, epochs: 1 }), 0);
+    const large = book.add(config({ modes: ['loop'], samples: 640, batchSize: 32, epochs: 2 }), 0);
+    book.append(small, metrics('loop', 1, 1, 32, () => ({ ms: 1 })));
+    book.append(large, metrics('loop', 1, 1, 32, () => ({ ms: 1 })));
+    const view = { xAxis: 'batch' as const, logScale: false, smoothing: 0 };
+    expect(furthestPlannedX(traceViews(book.runs, view))).toBe(40);
+    expect(furthestPlannedX(traceViews(book.runs, { ...view, xAxis: 'time' }))).toBeNaN();
+    expect(furthestPlannedX([])).toBeNaN();
   });
 });
 

@@ -98,6 +98,16 @@ describe('trace series', () => {
     expect(s.pool).toHaveLength(400);
   });
 
+  it('builds each display series once, when a chart first reads it', () => {
+    const { buf } = oneRun();
+    const s = traceSeries(buf, 'loss', VIEW);
+    // The same array at every read: a chart's paths are redrawn only when its points change.
+    expect(s.loss).toBe(s.loss);
+    expect(s.bytes).toBe(s.bytes);
+    expect(s.samplesPerSec).toBe(s.samplesPerSec);
+    expect(s.loss).toHaveLength(400);
+  });
+
   it('hands back the same arrays until the trace changes', () => {
     const { book, run, buf } = oneRun();
     const a = cachedTraceSeries(buf, 'loss', VIEW);

@@ -72,28 +72,68 @@ function samplesPerSecond(buf: TraceBuffer, axis: XAxisKind): Point[] {
   return out;
 }
 
-export function traceSeries(buf: TraceBuffer, lossColumn: LossColumn, settings: SeriesSettings, display = DISPLAY_POINTS): TraceSeries {
-  const axis = settings.xAxis;
-  let loss = column(buf, lossColumn, axis, display);
-  let smoothed = settings.smoothing > 0 ? smoothedLoss(buf, lossColumn, settings, display) : null;
-  if (settings.logScale) {
-    // A log axis cannot place zero or negative values.
-    loss = positive(loss);
-    smoothed = smoothed && positive(smoothed);
+/**
+ * The series of one trace, each computed the first time a chart asks for it: the charts take new data one at a
+ * time (the chart pacer), so per frame only the series of the chart being redrawn are built, not all of them.
+ */
+class LazyTraceSeries implements TraceSeries {
+  private readonly memo = new Map<string, unknown>();
+  readonly meanMs: number;
+  readonly meanDataMs: number;
+  readonly meanStepMs: number;
+
+  constructor(
+    private readonly buf: TraceBuffer,
+    private readonly lossColumn: LossColumn,
+    private readonly settings: SeriesSettings,
+    private readonly display: number,
+  ) {
+    this.meanMs = buf.mean('ms');
+    this.meanDataMs = buf.mean('dataMs');
+    this.meanStepMs = Number.isFinite(this.meanDataMs) ? this.meanMs - this.meanDataMs : this.meanMs;
   }
-  const meanMs = buf.mean('ms');
-  const meanDataMs = buf.mean('dataMs');
-  return {
-    loss,
-    smoothed,
-    bytes: column(buf, 'numBytes', axis, display),
-    pool: column(buf, 'gpuBytesAllocated', axis, display),
-    tensors: column(buf, 'numTensors', axis, display),
-    samplesPerSec: samplesPerSecond(buf, axis),
-    meanMs,
-    meanDataMs,
-    meanStepMs: Number.isFinite(meanDataMs) ? meanMs - meanDataMs : meanMs,
-  };
+
+  private once<T>(name: string, make: () => T): T {
+    if (!this.memo.has(name)) this.memo.set(name, make());
+    return this.memo.get(name) as T;
+  }
+
+  // A log axis cannot place zero or negative values.
+  private loggable(points: Point[]): Point[] {
+    return this.settings.logScale ? positive(points) : points;
+  }
+
+  get loss(): Point[] {
+    return this.once('loss', () => this.loggable(column(this.buf, this.lossColumn, this.settings.xAxis, this.display)));
+  }
+
+  get smoothed(): Point[] | null {
+    return this.once('smoothed', () => (this.settings.smoothing > 0 ? this.loggable(smoothedLoss(this.buf, this.lossColumn, this.settings, this.display)) : null));
+  }
+
+  get bytes(): Point[] {
+    return this.once('bytes', () => column(this.buf, 'numBytes', this.settings.xAxis, this.display));
+  }
+
+  get pool(): Point[] {
+    return this.once('pool', () => column(this.buf, 'gpuBytesAllocated', this.settings.xAxis, this.display));
+  }
+
+  get tensors(): Point[] {
+    return this.once('tensors', () => column(this.buf, 'numTensors', this.settings.xAxis, this.display));
+  }
+
+  get samplesPerSec(): Point[] {
+    return this.once('samplesPerSec', () => samplesPerSecond(this.buf, this.settings.xAxis));
+  }
+}
+
+/**
+ * The display series of a trace as it stands. Each is computed when first read, from the buffer as it is
+ * then: read them before the buffer takes more rows (the page reads them in the frame it asked).
+ */
+export function traceSeries(buf: TraceBuffer, lossColumn: LossColumn, settings: SeriesSettings, display = DISPLAY_POINTS): TraceSeries {
+  return new LazyTraceSeries(buf, lossColumn, settings, display);
 }
 
 const cache = new WeakMap<TraceBuffer, { version: number; key: string; series: TraceSeries }>();

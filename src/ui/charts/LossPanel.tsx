@@ -3,7 +3,8 @@
 import { useMemo } from 'react';
 import type { ViewSettings } from '../../shared/view-settings';
 import { lossLines } from '../chart-data/chart-lines';
-import type { TraceView } from '../chart-data/trace-views';
+import { furthestPlannedX, type TraceView } from '../chart-data/trace-views';
+import { usePaced } from '../hooks/use-paced';
 import { formatSig } from '../format';
 import { X_AXIS_SPECS } from './axis';
 import { TraceChart } from './TraceChart';
@@ -11,12 +12,15 @@ import { TraceChart } from './TraceChart';
 const formatLoss = (v: number) => formatSig(v);
 
 export function LossPanel({ traces, settings, live }: { traces: readonly TraceView[]; settings: ViewSettings; live: boolean }) {
-  const lines = useMemo(() => lossLines(traces), [traces]);
+  // New data through the chart pacer: the series are built (lazily) only when this chart is due to redraw.
+  const paced = usePaced(traces);
+  const lines = useMemo(() => lossLines(paced), [paced]);
   const x = X_AXIS_SPECS[settings.xAxis];
   const smoothing = settings.smoothing > 0 ? `smoothed (debiased moving average, weight ${settings.smoothing}) over the raw values drawn faintly` : 'as measured';
   return (
     <TraceChart
-        live={live}
+      live={live}
+      xPlan={furthestPlannedX(paced)}
       id="loss"
       title="Loss"
       description={`Each batch's loss (or Keras' running mean, where the run chose it) against ${x.words}, ${smoothing}${settings.logScale ? ', on a log scale' : ''}. Batches whose loss was not read back leave no point.`}

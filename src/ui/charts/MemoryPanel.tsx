@@ -3,7 +3,8 @@
 import { useMemo } from 'react';
 import type { ViewSettings } from '../../shared/view-settings';
 import { memoryLines, residentMarks, tensorLines } from '../chart-data/chart-lines';
-import type { TraceView } from '../chart-data/trace-views';
+import { furthestPlannedX, type TraceView } from '../chart-data/trace-views';
+import { usePaced } from '../hooks/use-paced';
 import { formatBytes, formatInt } from '../format';
 import { usePageHeap } from '../hooks/use-page-heap';
 import { X_AXIS_SPECS } from './axis';
@@ -20,17 +21,21 @@ function PageHeapLine() {
 }
 
 export function MemoryPanel({ traces, settings, live }: { traces: readonly TraceView[]; settings: ViewSettings; live: boolean }) {
-  const lines = useMemo(() => memoryLines(traces), [traces]);
-  const fresh = residentMarks(traces);
+  // New data through the chart pacer: the series are built (lazily) only when these charts are due to redraw.
+  const paced = usePaced(traces);
+  const lines = useMemo(() => memoryLines(paced), [paced]);
+  const fresh = residentMarks(paced);
   // Marks change only when a summary arrives: keep the array while they read the same.
   const marksKey = fresh.map((m) => `${m.key}=${m.y}:${m.label}`).join('|');
   const marks = useMemo(() => fresh, [marksKey]);
-  const tensors = useMemo(() => tensorLines(traces), [traces]);
+  const tensors = useMemo(() => tensorLines(paced), [paced]);
+  const xPlan = furthestPlannedX(paced);
   const x = X_AXIS_SPECS[settings.xAxis];
   return (
     <>
       <TraceChart
         live={live}
+        xPlan={xPlan}
         id="memory"
         title="Memory in use"
         description={`tf.memory() at each batch end against ${x.words}: bytes held by live tensors; the GPU pool (allocated, in use or free for reuse) drawn pale where the backend has one. Dotted lines mark the bytes that hold the data set itself. The true peak, inside the step, is in the table.`}
@@ -46,6 +51,7 @@ export function MemoryPanel({ traces, settings, live }: { traces: readonly Trace
       </TraceChart>
       <TraceChart
         live={live}
+        xPlan={xPlan}
         id="tensors"
         title="Tensors"
         description={`Live tensors at each batch end against ${x.words}: a line that keeps climbing is a leak.`}

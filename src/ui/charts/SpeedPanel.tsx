@@ -4,19 +4,23 @@ import { useMemo } from 'react';
 import type { ViewSettings } from '../../shared/view-settings';
 import { speedLines, timeSplits } from '../chart-data/chart-lines';
 import { SPEED_POINTS } from '../chart-data/trace-series';
-import type { TraceView } from '../chart-data/trace-views';
+import { furthestPlannedX, type TraceView } from '../chart-data/trace-views';
+import { usePaced } from '../hooks/use-paced';
 import { formatCompact, X_AXIS_SPECS } from './axis';
 import { TimeSplitChart } from './TimeSplitChart';
 import { TraceChart } from './TraceChart';
 
 export function SpeedPanel({ traces, settings, live }: { traces: readonly TraceView[]; settings: ViewSettings; live: boolean }) {
-  const lines = useMemo(() => speedLines(traces), [traces]);
-  const splits = useMemo(() => timeSplits(traces), [traces]);
+  // New data through the chart pacer: the series are built (lazily) only when these charts are due to redraw.
+  const paced = usePaced(traces);
+  const lines = useMemo(() => speedLines(paced), [paced]);
+  const splits = useMemo(() => timeSplits(paced), [paced]);
   const x = X_AXIS_SPECS[settings.xAxis];
   return (
     <>
       <TraceChart
         live={live}
+        xPlan={furthestPlannedX(paced)}
         id="speed"
         title="Samples per second"
         description={`Training throughput against ${x.words}: each point is the rate over one of up to ${SPEED_POINTS} equal windows (of at least 10 batches) of the mode’s batches.`}

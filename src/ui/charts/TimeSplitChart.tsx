@@ -6,7 +6,6 @@ import { memo, useMemo, useRef } from 'react';
 import { linearTicks, type AxisScale } from '../chart-data/axis-ticks';
 import type { TimeSplit } from '../chart-data/chart-lines';
 import { formatMs } from '../format';
-import { usePaced } from '../hooks/use-paced';
 import type { LegendItem } from './chart-types';
 import { PngButton } from './PngButton';
 import { useWidth } from './use-width';
@@ -78,9 +77,9 @@ const BarsBox = memo(function BarsBox({ rows, x }: { rows: readonly Row[]; x: Ax
   );
 });
 
-export const TimeSplitChart = memo(function TimeSplitChart(props: { splits: readonly TimeSplit[] }) {
+/** `splits` arrive paced (SpeedPanel). */
+export const TimeSplitChart = memo(function TimeSplitChart({ splits }: { splits: readonly TimeSplit[] }) {
   const figure = useRef<HTMLElement>(null);
-  const splits = usePaced(props.splits);
   const rows: Row[] = useMemo(() => splits.map((s) => {
     const data = Number.isFinite(s.dataMs) ? s.dataMs : 0;
     const text = Number.isFinite(s.dataMs) ? `${formatMs(s.dataMs + s.stepMs)}: ${formatMs(s.dataMs)} data + ${formatMs(s.stepMs)} step` : `${formatMs(s.stepMs)} (slicing inside the step)`;

@@ -1,9 +1,11 @@
 // Runs in the page. One chart card: a line per trace (downsampled before it gets here), optional reference
 // marks, its own legend, a hover readout with every trace's value at the pointer's (or arrow keys') x, and a
 // PNG download. recharts lays out the axes, grid and reference lines on domains and ticks computed here;
-// TraceLines draws the traces (no recharts <Line>, no animation). New data goes through the chart pacer, so
-// a streaming run redraws a couple of charts per frame rather than all of them at once. The chart stays
-// mounted while empty: mounting every chart at a run's first batch was itself a long task.
+// TraceLines draws the traces (no recharts <Line>, no animation). The panels pace new data through the chart
+// pacer, so a streaming run redraws one chart per frame rather than all of them at once. Every recharts
+// re-render (a new axis) costs tens of milliseconds here, so a streaming chart's x axis is sized to the run's
+// plan from the start and its y axis keeps headroom. The chart stays mounted while empty: mounting every
+// chart at a run's first batch was itself a long task.
 import { memo, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { extent, linearTicks, logTicks, stickyScale, type AxisScale } from '../chart-data/axis-ticks';
@@ -35,6 +37,8 @@ export interface TraceChartProps {
   bytes?: boolean;
   /** A run is streaming: axes keep room to grow (and change seldom); otherwise they fit the data. */
   live?: boolean;
+  /** While live: where the x axis will end (the runs' plan), so it is drawn once rather than grown. */
+  xPlan?: number;
   height?: number;
   /** Shown over the empty chart. */
   empty?: string;
@@ -44,14 +48,22 @@ export interface TraceChartProps {
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 4 };
 const NO_MARKS: readonly ReferenceMark[] = [];
 
-/** The scale shown last time, kept while the data still fits it well (stickyScale). */
-function useSticky(lo: number, hi: number, make: (lo: number, hi: number) => AxisScale, headroom: number, key: string, live: boolean): AxisScale {
+/** Linear ticks in whole kB, MB or GB. */
+function byteTicks(lo: number, hi: number): AxisScale {
+  const unit = 1024 ** Math.max(0, Math.min(3, Math.floor(Math.log(Math.max(Math.abs(hi), 1)) / Math.log(1024))));
+  const inUnits = linearTicks(lo / unit, hi / unit, 5);
+  return { domain: [inUnits.domain[0] * unit, inUnits.domain[1] * unit], ticks: inUnits.ticks.map((t) => t * unit) };
+}
+
+/**
+ * The scale to show, given the data's range: `planned` when there is one, else the one shown last time while
+ * the data still fits it well (stickyScale). A new scale with the same ticks is the old one, so recharts sees
+ * no change at all.
+ */
+function useSticky(lo: number, hi: number, make: (lo: number, hi: number) => AxisScale, headroom: number, key: string, live: boolean, planned: AxisScale | null): AxisScale {
   const shown = useRef<{ key: string; scale: AxisScale } | null>(null);
   const previous = shown.current?.key === key ? shown.current.scale : null;
-  if (!live) headroom = 1;
-  const kept = live ? previous : null;
-  const next = stickyScale(kept, lo, hi, make, headroom);
-  // A new scale with the same ticks is the old one: recharts then sees no change at all.
+  const next = planned ?? stickyScale(live ? previous : null, lo, hi, make, live ? headroom : 1);
   const scale = previous && previous.ticks.join() === next.ticks.join() ? previous : next;
   shown.current = { key, scale };
   return scale;
@@ -61,22 +73,19 @@ function useSticky(lo: number, hi: number, make: (lo: number, hi: number) => Axi
  * Axis domains and ticks for the drawn lines (and reference marks): whole tick steps, with room to grow, kept
  * while the data fills them, so a streaming chart redraws its axes only now and then.
  */
-/** Linear ticks in whole kB, MB or GB. */
-function byteTicks(lo: number, hi: number): AxisScale {
-  const unit = 1024 ** Math.max(0, Math.min(3, Math.floor(Math.log(Math.max(Math.abs(hi), 1)) / Math.log(1024))));
-  const inUnits = linearTicks(lo / unit, hi / unit, 5);
-  return { domain: [inUnits.domain[0] * unit, inUnits.domain[1] * unit], ticks: inUnits.ticks.map((t) => t * unit) };
-}
-
-function useScales(lines: readonly ChartLine[], references: readonly ReferenceMark[], logY: boolean, fromZero: boolean, bytes: boolean, live: boolean): { x: AxisScale; y: AxisScale } {
-  const xs = extent(lines.map((l) => l.points), 'x');
-  const ys = extent(lines.map((l) => l.points), 'y', references.map((r) => r.y), logY);
+function useScales(lines: readonly ChartLine[], references: readonly ReferenceMark[], logY: boolean, fromZero: boolean, bytes: boolean, live: boolean, xPlan: number): { x: AxisScale; y: AxisScale } {
+  // The extents walk every point: only when the lines change, not at every render of the card.
+  const xs = useMemo(() => extent(lines.map((l) => l.points), 'x'), [lines]);
+  const ys = useMemo(() => extent(lines.map((l) => l.points), 'y', references.map((r) => r.y), logY), [lines, references, logY]);
   const xHi = xs ? xs[1] : 1;
   const yLo = ys ? (fromZero && !logY ? Math.min(0, ys[0]) : ys[0]) : 0;
   const yHi = ys ? ys[1] : 1;
-  const x = useSticky(0, xHi, (lo, hi) => linearTicks(lo, hi, 5, Number.isInteger(xHi)), 1.5, 'x', live);
+  const integerX = Number.isInteger(xHi);
+  const planTop = live && Number.isFinite(xPlan) && xPlan >= xHi ? xPlan : NaN;
+  const planned = useMemo(() => (Number.isFinite(planTop) ? linearTicks(0, planTop, 5, integerX) : null), [planTop, integerX]);
+  const x = useSticky(0, xHi, (lo, hi) => linearTicks(lo, hi, 5, integerX), 1.5, 'x', live, planned);
   const makeY = (lo: number, hi: number) => (logY ? logTicks(lo, hi) : bytes ? byteTicks(lo, hi) : linearTicks(lo, hi, 5));
-  const y = useSticky(yLo, yHi, makeY, logY ? 1 : 1.15, `y:${logY}:${fromZero}:${bytes}`, live);
+  const y = useSticky(yLo, yHi, makeY, logY ? 1 : 1.15, `y:${logY}:${fromZero}:${bytes}`, live, null);
   return { x, y };
 }
 
@@ -105,8 +114,8 @@ const Plot = memo(function Plot({ references, x, y, logY, height, formatX, forma
     <ResponsiveContainer width="100%" height={height}>
       <LineChart margin={MARGIN} data={corners} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="x" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={plainTick(formatX)} />
-        <YAxis type="number" width={68} tick={plainTick(formatY)} scale={logY ? 'log' : 'linear'} domain={y.domain} ticks={y.ticks} interval={0} allowDataOverflow />
+        <XAxis type="number" dataKey="x" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={plainTick(formatX, 'x')} />
+        <YAxis type="number" width={68} tick={plainTick(formatY, 'y')} scale={logY ? 'log' : 'linear'} domain={y.domain} ticks={y.ticks} interval={0} allowDataOverflow />
         {references.map((r) => (
           <ReferenceLine key={r.key} y={r.y} stroke={r.color} strokeDasharray="2 4" strokeWidth={1.5} label={{ value: r.label, position: 'insideTopLeft', className: 'chart-ref-label' }} />
         ))}
@@ -118,13 +127,14 @@ const Plot = memo(function Plot({ references, x, y, logY, height, formatX, forma
 });
 
 export const TraceChart = memo(function TraceChart(props: TraceChartProps) {
-  const { id, title, description, xLabel, formatX, formatY, logY = false, fromZero = false, bytes = false, live = false, height = 240, empty = 'No batches yet.', children } = props;
+  const { id, title, description, lines, xLabel, formatX, formatY, logY = false, fromZero = false, bytes = false, xPlan = NaN, height = 240, empty = 'No batches yet.', children } = props;
   const figure = useRef<HTMLElement>(null);
-  const lines = usePaced(props.lines);
+  // A run's end refits every chart's axes: through the pacer, one chart a frame, not all in the same task.
+  const live = usePaced(props.live ?? false);
   const references = props.references ?? NO_MARKS;
   const drawn = useMemo(() => lines.filter((l) => l.points.length > 0), [lines]);
   const legend = useMemo(() => legendOf(drawn), [drawn]);
-  const scales = useScales(drawn, references, logY, fromZero, bytes, live);
+  const scales = useScales(drawn, references, logY, fromZero, bytes, live, xPlan);
   const dataRange = useMemo(() => extent(drawn.map((l) => l.points), 'x'), [drawn]);
   const hover = useChartHover(dataRange);
   const plot = hover.probe.current?.plot;

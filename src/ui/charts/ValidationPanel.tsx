@@ -17,7 +17,7 @@ export function ValidationPanel({ traces, live }: { traces: readonly TraceView[]
     <>
       {anyAccuracy && (
         <TraceChart
-        live={live}
+          live={live}
           id="val-accuracy"
           title="Validation accuracy per epoch"
           description="Accuracy on the held-out validation rows, checked after each epoch (classification data sets)."

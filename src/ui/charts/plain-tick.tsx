@@ -14,19 +14,24 @@ interface TickProps {
 
 const DY: Record<string, string> = { start: '0.71em', middle: '0.32em', end: '0' };
 
-const cache = new WeakMap<(v: never) => string, (props: TickProps) => ReactElement>();
+type Render = (props: TickProps) => ReactElement;
 
-/** A tick renderer for recharts' `tick` prop that prints `format(value)`; one per format, so props stay equal. */
-export function plainTick<T>(format: (value: T) => string): (props: TickProps) => ReactElement {
+const cache = { x: new WeakMap<(v: never) => string, Render>(), y: new WeakMap<(v: never) => string, Render>() };
+
+/**
+ * A tick renderer for recharts' `tick` prop that prints `format(value)`, its text marked with the axis
+ * (`data-axis`); one per format and axis, so props stay equal.
+ */
+export function plainTick<T>(format: (value: T) => string, axis: 'x' | 'y'): Render {
   const key = format as unknown as (v: never) => string;
-  let render = cache.get(key);
+  let render = cache[axis].get(key);
   if (!render) {
     render = (props: TickProps) => (
-      <text x={props.x} y={props.y} dy={DY[props.verticalAnchor ?? 'middle'] ?? DY.middle} textAnchor={props.textAnchor} className={props.className}>
+      <text x={props.x} y={props.y} dy={DY[props.verticalAnchor ?? 'middle'] ?? DY.middle} textAnchor={props.textAnchor} className={props.className} data-axis={axis}>
         {format(props.payload?.value as T)}
       </text>
     );
-    cache.set(key, render);
+    cache[axis].set(key, render);
   }
   return render;
 }

@@ -4,6 +4,7 @@
 // cannot know it (a CSV file's length) it says so with null rather than guess.
 import type { ModeName, RunConfig } from '../../shared/config';
 import { DATASETS } from '../../shared/datasets';
+import type { XAxisKind } from '../../shared/view-settings';
 import type { RunRecord } from '../chart-data/run-book';
 
 /** The sample count a run will use: the request, clamped to what the data set offers. null when unknowable. */
@@ -15,10 +16,27 @@ export function effectiveSamples(config: Pick<RunConfig, 'dataset' | 'samples'>)
 
 /** Batches each mode will run (every mode gets the same count), or null when the page cannot know. */
 export function expectedBatches(config: Pick<RunConfig, 'dataset' | 'samples' | 'batchSize' | 'epochs' | 'validationSplit'>): number | null {
+  const rows = trainingRows(config);
+  return rows === null ? null : Math.ceil(rows / Math.max(1, config.batchSize)) * config.epochs;
+}
+
+/** The rows an epoch trains on: fit's validation split takes its share off the top. */
+function trainingRows(config: Pick<RunConfig, 'dataset' | 'samples' | 'validationSplit'>): number | null {
   const samples = effectiveSamples(config);
   if (samples === null) return null;
-  const rows = config.validationSplit > 0 ? Math.floor(samples * (1 - config.validationSplit)) : samples;
-  return Math.ceil(rows / Math.max(1, config.batchSize)) * config.epochs;
+  return config.validationSplit > 0 ? Math.floor(samples * (1 - config.validationSplit)) : samples;
+}
+
+/**
+ * Where each mode's trace will end on the x axis: its planned batches, or the samples it will consume. null for
+ * wall time, and where the page cannot know the data's size. A streaming chart sizes its x axis to this once
+ * instead of growing it (each change of axis redraws the chart's frame).
+ */
+export function plannedX(config: Pick<RunConfig, 'dataset' | 'samples' | 'batchSize' | 'epochs' | 'validationSplit'>, axis: XAxisKind): number | null {
+  if (axis === 'time') return null;
+  if (axis === 'batch') return expectedBatches(config);
+  const rows = trainingRows(config);
+  return rows === null ? null : rows * config.epochs;
 }
 
 export type ModeState = 'waiting' | 'running' | 'done' | 'refused' | 'stopped';
