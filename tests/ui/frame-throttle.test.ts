@@ -23,4 +23,31 @@ describe('FrameThrottle', () => {
     throttle.dispose();
     expect(sourceListeners.size).toBe(0);
   });
+
+  it('keeps a change for a later frame when the last notification was too recent', () => {
+    const sourceListeners = new Set<() => void>();
+    const source = { subscribe: (l: () => void) => (sourceListeners.add(l), () => sourceListeners.delete(l)) };
+    const frames: (() => void)[] = [];
+    let now = 1000;
+    const throttle = new FrameThrottle(source, (cb) => frames.push(cb), () => {}, { minIntervalMs: 100, now: () => now });
+    let heard = 0;
+    throttle.subscribe(() => heard++);
+    const change = () => sourceListeners.forEach((l) => l());
+    change();
+    frames.shift()!();
+    expect(heard).toBe(1);
+    change();
+    // Frames 16 ms apart: nothing until 100 ms have passed, and the change is not lost meanwhile.
+    for (let i = 0; i < 5; i++) {
+      now += 16;
+      frames.shift()!();
+      expect(heard).toBe(1);
+      expect(frames).toHaveLength(1);
+    }
+    now += 20;
+    frames.shift()!();
+    expect([heard, throttle.frame]).toEqual([2, 2]);
+    expect(frames).toHaveLength(0);
+    throttle.dispose();
+  });
 });

@@ -1,5 +1,6 @@
 // Runs in the page. What the selected data set is, from the shared catalogue: size range, features, classes,
 // licence, source and credit.
+import { memo } from 'react';
 import type { DatasetName } from '../../shared/config';
 import { DATASETS } from '../../shared/datasets';
 import { formatInt } from '../format';
@@ -10,7 +11,8 @@ function sizeText(min: number, max: number): string {
   return `${formatInt(min)} – ${formatInt(max)}`;
 }
 
-export function AboutData({ dataset, features }: { dataset: DatasetName; features: number }) {
+// memo: the results re-render every frame while a run streams; this text changes only with the data set.
+export const AboutData = memo(function AboutData({ dataset, features }: { dataset: DatasetName; features: number }) {
   const info = DATASETS[dataset];
   if (!info) return null;
   const rows: [string, string][] = [
@@ -37,4 +39,4 @@ export function AboutData({ dataset, features }: { dataset: DatasetName; feature
       </dl>
     </section>
   );
-}
+});

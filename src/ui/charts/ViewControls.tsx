@@ -1,6 +1,6 @@
 // Runs in the page. How the charts show the runs: x axis (as TensorBoard's step / relative switch), log
 // scale, smoothing, and which panels are shown. Changes apply to the drawing only; nothing is re-run.
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { PANEL_IDS, SMOOTHING_MAX, X_AXES, type PanelId, type XAxisKind } from '../../shared/view-settings';
 import type { ViewSettingsControl } from '../hooks/use-view-settings';
 
@@ -10,7 +10,8 @@ export const PANEL_NAMES: Record<PanelId, string> = {
   loss: 'Loss', memory: 'Memory', speed: 'Speed', validation: 'Validation', insights: 'Insights', table: 'Table', about: 'About the data',
 };
 
-export function ViewControls({ view }: { view: ViewSettingsControl }) {
+// memo: the results re-render every frame while a run streams; these controls change only with the settings.
+export const ViewControls = memo(function ViewControls({ view }: { view: ViewSettingsControl }) {
   const id = useId();
   const { settings } = view;
   return (
@@ -68,4 +69,4 @@ export function ViewControls({ view }: { view: ViewSettingsControl }) {
       </fieldset>
     </section>
   );
-}
+});

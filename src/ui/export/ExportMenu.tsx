@@ -1,12 +1,18 @@
 // Runs in the page. Downloads of every kept run: per-batch metrics (CSV), summaries (CSV), everything (JSON).
 // Built on click, never while training is drawn, so the work lands on the user's gesture only.
+import { memo } from 'react';
 import type { RunRecord } from '../chart-data/run-book';
 import { downloadText, fileStamp } from './download';
 import { batchesCsv, exportJson, summaryCsv } from './export-data';
 
-export function ExportMenu({ runs }: { runs: readonly RunRecord[] }) {
+/** Batches past the export log's limit, over every kept run: passed in so that memo sees it change. */
+export function droppedBatches(runs: readonly RunRecord[]): number {
+  return runs.reduce((sum, r) => sum + r.log.dropped, 0);
+}
+
+// memo: the results re-render every frame while a run streams; the buttons change only with the kept runs.
+export const ExportMenu = memo(function ExportMenu({ runs, dropped }: { runs: readonly RunRecord[]; dropped: number }) {
   const none = runs.length === 0;
-  const dropped = runs.reduce((sum, r) => sum + r.log.dropped, 0);
   const save = (kind: 'batches' | 'summary' | 'json') => {
     const now = new Date();
     const stem = `fitscope-${kind}-${fileStamp(now)}`;
@@ -34,4 +40,4 @@ export function ExportMenu({ runs }: { runs: readonly RunRecord[] }) {
       </p>
     </section>
   );
-}
+});

@@ -27,7 +27,7 @@ export class UpdatePacer {
 
   constructor(options: PacerOptions = {}) {
     this.perFrame = options.perFrame ?? 1;
-    this.minIntervalMs = options.minIntervalMs ?? 150;
+    this.minIntervalMs = options.minIntervalMs ?? 250;
     this.now = options.now ?? (() => performance.now());
     this.nextFrame = options.nextFrame ?? defaultNextFrame;
   }

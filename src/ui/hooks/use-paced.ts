@@ -1,7 +1,7 @@
 // Runs in the page. A value that follows `value` through the chart pacer: the latest value when the pacer
 // admits an update, else the one shown before, with a retry scheduled so the latest always lands (also after
 // a run ends and nothing else re-renders). Identity is what counts: pass the same object for "unchanged".
-import { useEffect, useReducer, useRef } from 'react';
+import { startTransition, useEffect, useReducer, useRef } from 'react';
 import { chartPacer, type UpdatePacer } from './update-pacer';
 
 export function usePaced<T>(value: T, pacer: UpdatePacer = chartPacer): T {
@@ -24,7 +24,8 @@ export function usePaced<T>(value: T, pacer: UpdatePacer = chartPacer): T {
   const pending = waitMs.current;
   useEffect(() => {
     if (pending === null) return;
-    const timer = setTimeout(retry, Math.max(1, pending));
+    // A transition, as the frames' re-renders are (use-frame.ts): rendered in slices, not in one long task.
+    const timer = setTimeout(() => startTransition(retry), Math.max(1, pending));
     return () => clearTimeout(timer);
   });
   return shown.current;

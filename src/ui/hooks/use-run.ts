@@ -2,13 +2,16 @@
 // the run book's bounded buffers (no React state per batch); the book's changes reach the charts through a
 // frame throttle (at most one render per animation frame), while the few discrete events — start, backend,
 // a mode's end, the result, a failure — re-render the page's owner at once.
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { LossView, RunConfig } from '../../shared/config';
 import type { CsvFile, CsvInspection } from '../../shared/csv';
 import type { BackendInfo, ModeSummary } from '../../shared/metrics';
 import { TrainerClient, type ClientRunResult } from '../../client/trainer-client';
 import { RunBook, type RunRecord } from '../chart-data/run-book';
 import { FrameThrottle } from './frame-throttle';
+
+/** Fewest milliseconds between re-renders of the results while a run streams. */
+export const FRAME_INTERVAL_MS = 100;
 
 export type RunPhase = 'idle' | 'running' | 'stopping' | 'done' | 'failed';
 
@@ -40,7 +43,9 @@ export interface RunView {
 export function useRun(): RunView {
   const client = useRef<TrainerClient | null>(null);
   const [book] = useState(() => new RunBook());
-  const [frames] = useState(() => new FrameThrottle(book));
+  // Ten times a second is live enough for progress and charts (each chart is paced to four times a second),
+  // and leaves the cores to the training it measures.
+  const [frames] = useState(() => new FrameThrottle(book, undefined, undefined, { minIntervalMs: FRAME_INTERVAL_MS }));
   // Discrete events re-render the owner now; per-batch changes wait for a frame (useFrame).
   const [, bump] = useReducer((n: number) => n + 1, 0);
   useEffect(() => () => frames.dispose(), [frames]);
@@ -50,12 +55,14 @@ export function useRun(): RunView {
       client.current ??= new TrainerClient();
       if (client.current.running) return;
       const run = book.add(config, performance.now());
+      // A run's events re-render most of the page: as transitions, which React renders in slices of a few
+      // milliseconds rather than in one task (a mode's end and the run's start were long tasks otherwise).
       const event = (change: () => void) => {
         change();
         book.changed();
-        bump();
+        startTransition(bump);
       };
-      bump();
+      startTransition(bump);
       client.current
         .run(config, {
           onMetrics: (metrics) => book.append(run, metrics),

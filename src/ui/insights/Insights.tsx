@@ -1,11 +1,15 @@
 // Runs in the page. Plain sentences about the latest run that has results, computed from its summaries.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import type { ModeSummary } from '../../shared/metrics';
 import type { RunRecord } from '../chart-data/run-book';
 import { runSetup } from '../chart-data/labels';
 import { computeInsights } from './insights';
 
-export function Insights({ run }: { run: RunRecord | null }) {
-  const summaries = run?.summaries;
+/**
+ * `summaries` is the run's current list (a new array with each finished mode): passed apart from the mutable
+ * record so that memo can tell when there is something new to say; the results re-render every frame.
+ */
+export const Insights = memo(function Insights({ run, summaries }: { run: RunRecord | null; summaries: readonly ModeSummary[] | undefined }) {
   const items = useMemo(() => computeInsights(summaries ?? []), [summaries]);
   return (
     <section className="card insights" aria-labelledby="insights-heading" data-testid="insights">
@@ -23,4 +27,4 @@ export function Insights({ run }: { run: RunRecord | null }) {
       )}
     </section>
   );
-}
+});

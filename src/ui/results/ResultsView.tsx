@@ -10,7 +10,7 @@ import { MemoryPanel } from '../charts/MemoryPanel';
 import { SpeedPanel } from '../charts/SpeedPanel';
 import { ValidationPanel } from '../charts/ValidationPanel';
 import { ViewControls } from '../charts/ViewControls';
-import { ExportMenu } from '../export/ExportMenu';
+import { droppedBatches, ExportMenu } from '../export/ExportMenu';
 import { useFrame } from '../hooks/use-frame';
 import type { RunView } from '../hooks/use-run';
 import type { ViewSettingsControl } from '../hooks/use-view-settings';
@@ -60,9 +60,9 @@ export function ResultsView({ run, view, config }: ResultsViewProps) {
           </div>
         )}
       </div>
-      {shown('insights') && <Insights run={insightRun} />}
+      {shown('insights') && <Insights run={insightRun} summaries={insightRun?.summaries} />}
       {shown('table') && <SummaryTable runs={runs} stamp={summariesStamp(runs)} />}
-      <ExportMenu runs={runs} />
+      <ExportMenu runs={runs} dropped={droppedBatches(runs)} />
       {shown('about') && <AboutData dataset={config.dataset} features={config.features} />}
     </>
   );

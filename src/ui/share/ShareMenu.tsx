@@ -1,6 +1,6 @@
 // Runs in the page. The Share menu: the link to this setup and an <iframe> snippet of the compact embed view,
 // each in a read-only field (select it and copy by hand) with a Copy button.
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import type { RunConfig } from '../../shared/config';
 import type { LinkView } from '../../preset/view-settings';
 import { embedSnippet, shareLink } from './share-text';
@@ -23,7 +23,8 @@ async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement 
   }
 }
 
-export function ShareMenu({ config, link }: ShareMenuProps) {
+// memo: the page re-renders at each of a run's events; the links change only with the config.
+export const ShareMenu = memo(function ShareMenu({ config, link }: ShareMenuProps) {
   const id = useId();
   const [autorun, setAutorun] = useState(false);
   const [status, setStatus] = useState('');
@@ -63,4 +64,4 @@ export function ShareMenu({ config, link }: ShareMenuProps) {
       </div>
     </details>
   );
-}
+});
