@@ -1,7 +1,8 @@
 // Runs in the page. The runs the page keeps, through the trainer client one at a time. Metrics go straight into
 // the run book's bounded buffers (no React state per batch); the book's changes reach the charts through a
-// frame throttle (at most one render per animation frame), while the few discrete events — start, backend,
-// a mode's end, the result, a failure — re-render the page's owner at once.
+// frame throttle (at most one render per animation frame and per FRAME_INTERVAL_MS), while the few discrete
+// events — start, backend, a mode's end, the result, a failure — re-render the page's owner straight away.
+// All of these renders are transitions, which React renders in slices (see use-frame.ts).
 import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { LossView, RunConfig } from '../../shared/config';
 import type { CsvFile, CsvInspection } from '../../shared/csv';

@@ -1,6 +1,7 @@
 // Runs in the page. Everything the runs produced, in reading order: the runs and their progress, the chart
 // view settings, the charts, insights, the summary table, exports and what the data set is. The only part of
-// the page that re-renders per animation frame while a run streams.
+// the page that re-renders with the data while a run streams (ten times a second at most, as a transition);
+// the charts inside take it one at a time through the chart pacer.
 import { useMemo } from 'react';
 import type { RunConfig } from '../../shared/config';
 import { AboutData } from '../about-data/AboutData';

@@ -1,6 +1,6 @@
 // Runs in the page. Run submits the settings form (so Enter in a field runs too); Stop asks the worker to stop
 // after its current batch, and the client terminates it if that does not happen in time. The batch count is
-// live: it re-renders with the charts, at most once per animation frame.
+// live: it re-renders with the results, at most once per animation frame and ten times a second.
 import type { RunPhase, RunView } from '../hooks/use-run';
 import { formatInt } from '../format';
 import { useFrame } from '../hooks/use-frame';
