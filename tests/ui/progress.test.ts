@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRunResult } from '../../src/client/trainer-client';
 import { RunBook } from '../../src/ui/chart-data/run-book';
-import { effectiveSamples, expectedBatches, formatDuration, plannedX, runProgress } from '../../src/ui/progress/progress-math';
-import { furthestPlannedX, traceViews } from '../../src/ui/chart-data/trace-views';
+import { effectiveSamples, expectedBatches, formatDuration, furthestPlannedX, plannedX, runProgress } from '../../src/ui/progress/progress-math';
 import { stopMessage } from '../../src/ui/progress/stop-message';
 import { config, metrics, summary } from './fixtures';
 
@@ -31,15 +30,13 @@ describe('planned x (where a streaming chart\'s x axis ends)', () => {
   });
 
   it('spans every kept run, and is unknown as soon as one run cannot say', () => {
-    const book = new RunBook();
-    const small = book.add(config({ modes: ['loop'], samples: 320, batchSize: 32, epochs: 1 }), 0);
-    const large = book.add(config({ modes: ['loop'], samples: 640, batchSize: 32, epochs: 2 }), 0);
-    book.append(small, metrics('loop', 1, 1, 32, () => ({ ms: 1 })));
-    book.append(large, metrics('loop', 1, 1, 32, () => ({ ms: 1 })));
-    const view = { xAxis: 'batch' as const, logScale: false, smoothing: 0 };
-    expect(furthestPlannedX(traceViews(book.runs, view))).toBe(40);
-    expect(furthestPlannedX(traceViews(book.runs, { ...view, xAxis: 'time' }))).toBeNaN();
-    expect(furthestPlannedX([])).toBeNaN();
+    const small = config({ samples: 320, batchSize: 32, epochs: 1 });
+    const large = config({ samples: 640, batchSize: 32, epochs: 2 });
+    expect(furthestPlannedX([small, large], 'batch')).toBe(40);
+    expect(furthestPlannedX([small, large], 'samples')).toBe(1280);
+    expect(furthestPlannedX([small, large], 'time')).toBeNaN();
+    expect(furthestPlannedX([small, config({ dataset: 'csv' as never })], 'batch')).toBeNaN();
+    expect(furthestPlannedX([], 'batch')).toBeNaN();
   });
 });
 

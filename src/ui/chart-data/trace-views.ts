@@ -3,7 +3,6 @@
 import { DATASETS } from '../../shared/datasets';
 import type { ModeName } from '../../shared/config';
 import type { ViewSettings } from '../../shared/view-settings';
-import { plannedX } from '../progress/progress-math';
 import { traceLabel } from './labels';
 import type { RunRecord, ValidationPoint } from './run-book';
 import { cachedTraceSeries, type TraceSeries } from './trace-series';
@@ -22,18 +21,6 @@ export interface TraceView {
   validation: readonly ValidationPoint[];
   /** Backend bytes holding the data set, once the mode's summary is in; NaN before. */
   residentBytes: number;
-  /** Where the trace will end on the x axis when the run completes (progress-math's plannedX); NaN if unknown. */
-  plannedX: number;
-}
-
-/** The furthest planned x of the traces; NaN when any is unknown (the axis then grows with the data). */
-export function furthestPlannedX(traces: readonly TraceView[]): number {
-  let far = NaN;
-  for (const t of traces) {
-    if (!Number.isFinite(t.plannedX)) return NaN;
-    far = Number.isFinite(far) ? Math.max(far, t.plannedX) : t.plannedX;
-  }
-  return far;
 }
 
 export function traceViews(runs: readonly RunRecord[], settings: Pick<ViewSettings, 'xAxis' | 'logScale' | 'smoothing'>): TraceView[] {
@@ -41,7 +28,6 @@ export function traceViews(runs: readonly RunRecord[], settings: Pick<ViewSettin
   return runs.flatMap((run) => {
     const lossColumn = run.config.lossView === 'keras' ? 'meanLoss' : 'loss';
     const task = DATASETS[run.config.dataset]?.task ?? null;
-    const planned = plannedX(run.config, settings.xAxis) ?? NaN;
     return run.traces
       .filter((t) => t.buffer.batches > 0 || run.summary(t.mode))
       .map((t) => ({
@@ -57,7 +43,6 @@ export function traceViews(runs: readonly RunRecord[], settings: Pick<ViewSettin
         series: cachedTraceSeries(t.buffer, lossColumn, settings),
         validation: t.validation,
         residentBytes: run.summary(t.mode)?.residentBytes ?? NaN,
-        plannedX: planned,
       }));
   });
 }

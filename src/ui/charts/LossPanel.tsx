@@ -1,9 +1,8 @@
 // Runs in the page. The loss of every trace against the chosen x, smoothed as TensorBoard does (the raw values
 // faint behind), on a linear or log scale.
 import { useMemo } from 'react';
-import type { ViewSettings } from '../../shared/view-settings';
+import type { PanelProps } from './chart-types';
 import { lossLines } from '../chart-data/chart-lines';
-import { furthestPlannedX, type TraceView } from '../chart-data/trace-views';
 import { usePaced } from '../hooks/use-paced';
 import { formatSig } from '../format';
 import { X_AXIS_SPECS } from './axis';
@@ -11,7 +10,7 @@ import { TraceChart } from './TraceChart';
 
 const formatLoss = (v: number) => formatSig(v);
 
-export function LossPanel({ traces, settings, live }: { traces: readonly TraceView[]; settings: ViewSettings; live: boolean }) {
+export function LossPanel({ traces, settings, live, xPlan }: PanelProps) {
   // New data through the chart pacer: the series are built (lazily) only when this chart is due to redraw.
   const paced = usePaced(traces);
   const lines = useMemo(() => lossLines(paced), [paced]);
@@ -20,7 +19,7 @@ export function LossPanel({ traces, settings, live }: { traces: readonly TraceVi
   return (
     <TraceChart
       live={live}
-      xPlan={furthestPlannedX(paced)}
+      xPlan={xPlan}
       id="loss"
       title="Loss"
       description={`Each batch's loss (or Keras' running mean, where the run chose it) against ${x.words}, ${smoothing}${settings.logScale ? ', on a log scale' : ''}. Batches whose loss was not read back leave no point.`}

@@ -1,9 +1,9 @@
 // Runs in the page. Backend memory per batch end: bytes held by live tensors (the GPU pool pale behind, where
 // there is one), the data set's resident bytes marked, the tensor count, and the page's own JS heap.
 import { useMemo } from 'react';
-import type { ViewSettings } from '../../shared/view-settings';
+import type { PanelProps } from './chart-types';
 import { memoryLines, residentMarks, tensorLines } from '../chart-data/chart-lines';
-import { furthestPlannedX, type TraceView } from '../chart-data/trace-views';
+
 import { usePaced } from '../hooks/use-paced';
 import { formatBytes, formatInt } from '../format';
 import { usePageHeap } from '../hooks/use-page-heap';
@@ -20,7 +20,7 @@ function PageHeapLine() {
   );
 }
 
-export function MemoryPanel({ traces, settings, live }: { traces: readonly TraceView[]; settings: ViewSettings; live: boolean }) {
+export function MemoryPanel({ traces, settings, live, xPlan }: PanelProps) {
   // New data through the chart pacer: the series are built (lazily) only when these charts are due to redraw.
   const paced = usePaced(traces);
   const lines = useMemo(() => memoryLines(paced), [paced]);
@@ -29,7 +29,6 @@ export function MemoryPanel({ traces, settings, live }: { traces: readonly Trace
   const marksKey = fresh.map((m) => `${m.key}=${m.y}:${m.label}`).join('|');
   const marks = useMemo(() => fresh, [marksKey]);
   const tensors = useMemo(() => tensorLines(paced), [paced]);
-  const xPlan = furthestPlannedX(paced);
   const x = X_AXIS_SPECS[settings.xAxis];
   return (
     <>

@@ -1,5 +1,7 @@
 // Runs in the page. What a trace chart draws: lines (one per trace and measure) and horizontal marks.
+import type { ViewSettings } from '../../shared/view-settings';
 import type { Point } from '../chart-data/downsample';
+import type { TraceView } from '../chart-data/trace-views';
 
 export interface ChartLine {
   key: string;
@@ -40,4 +42,14 @@ export function legendOf(lines: readonly ChartLine[]): LegendItem[] {
     items.push({ key: l.key, label: l.label, color: l.color, dash: l.dash });
   }
   return items;
+}
+
+/** What ResultsView hands each chart panel. */
+export interface PanelProps {
+  traces: readonly TraceView[];
+  settings: ViewSettings;
+  /** A run is streaming. */
+  live: boolean;
+  /** Where the x axis ends while live (progress-math's furthestPlannedX); NaN: it grows with the data. */
+  xPlan: number;
 }

@@ -39,6 +39,21 @@ export function plannedX(config: Pick<RunConfig, 'dataset' | 'samples' | 'batchS
   return rows === null ? null : rows * config.epochs;
 }
 
+/**
+ * The furthest planned x of the kept runs (plannedX); NaN when there is none or any run's is unknown (the
+ * axis then grows with the data). Known from the settings alone, so the axis is drawn at the Run click, before
+ * the first batch.
+ */
+export function furthestPlannedX(configs: readonly RunConfig[], axis: XAxisKind): number {
+  let far = NaN;
+  for (const config of configs) {
+    const x = plannedX(config, axis);
+    if (x === null) return NaN;
+    far = Number.isFinite(far) ? Math.max(far, x) : x;
+  }
+  return far;
+}
+
 export type ModeState = 'waiting' | 'running' | 'done' | 'refused' | 'stopped';
 
 export interface ModeProgress {

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import type { RunConfig } from '../../shared/config';
 import { AboutData } from '../about-data/AboutData';
 import { traceViews } from '../chart-data/trace-views';
+import { furthestPlannedX } from '../progress/progress-math';
 import { LossPanel } from '../charts/LossPanel';
 import { MemoryPanel } from '../charts/MemoryPanel';
 import { SpeedPanel } from '../charts/SpeedPanel';
@@ -34,6 +35,8 @@ export function ResultsView({ run, view, config }: ResultsViewProps) {
   const traces = useMemo(() => traceViews(runs, { xAxis, logScale, smoothing }), [frame, runs, xAxis, logScale, smoothing]);
   const insightRun = [...runs].reverse().find((r) => r.summaries.length > 0) ?? null;
   const live = runs.some((r) => r.busy);
+  // From the settings: the x axis is laid out at the Run click, not when the first batches arrive.
+  const xPlan = useMemo(() => furthestPlannedX(runs.map((r) => r.config), xAxis), [runs, xAxis]);
   const shown = view.isShown;
   return (
     <>
@@ -42,17 +45,17 @@ export function ResultsView({ run, view, config }: ResultsViewProps) {
       <div className="charts">
         {shown('loss') && (
           <div className="panel" data-panel="loss">
-            <LossPanel traces={traces} settings={view.settings} live={live} />
+            <LossPanel traces={traces} settings={view.settings} live={live} xPlan={xPlan} />
           </div>
         )}
         {shown('memory') && (
           <div className="panel" data-panel="memory">
-            <MemoryPanel traces={traces} settings={view.settings} live={live} />
+            <MemoryPanel traces={traces} settings={view.settings} live={live} xPlan={xPlan} />
           </div>
         )}
         {shown('speed') && (
           <div className="panel" data-panel="speed">
-            <SpeedPanel traces={traces} settings={view.settings} live={live} />
+            <SpeedPanel traces={traces} settings={view.settings} live={live} xPlan={xPlan} />
           </div>
         )}
         {shown('validation') && (
