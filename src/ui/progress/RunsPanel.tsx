@@ -8,8 +8,15 @@ import { RunProgressItem } from './RunProgressItem';
 
 export interface RunsPanelProps {
   runs: readonly RunRecord[];
+  /** runsStamp(runs): changes with each run's phase and finished modes, so those show at once, not at the next tick. */
+  stamp: string;
   onRemove(id: number): void;
   onReset(): void;
+}
+
+/** What the panel must show as soon as it happens: each run's phase and how many of its modes are done. */
+export function runsStamp(runs: readonly RunRecord[]): string {
+  return runs.map((r) => `${r.id}:${r.phase}:${r.summaries.length}`).join('|');
 }
 
 /** How often the progress of a busy run is redrawn. */

@@ -17,7 +17,7 @@ import { useFrame } from '../hooks/use-frame';
 import type { RunView } from '../hooks/use-run';
 import type { ViewSettingsControl } from '../hooks/use-view-settings';
 import { Insights } from '../insights/Insights';
-import { RunsPanel } from '../progress/RunsPanel';
+import { RunsPanel, runsStamp } from '../progress/RunsPanel';
 import { SummaryTable, summariesStamp } from '../summary-table/SummaryTable';
 
 export interface ResultsViewProps {
@@ -40,7 +40,7 @@ export function ResultsView({ run, view, config }: ResultsViewProps) {
   const shown = view.isShown;
   return (
     <>
-      <RunsPanel runs={runs} onRemove={run.remove} onReset={run.reset} />
+      <RunsPanel runs={runs} stamp={runsStamp(runs)} onRemove={run.remove} onReset={run.reset} />
       <ViewControls view={view} />
       <div className="charts">
         {shown('loss') && (
