@@ -117,6 +117,25 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="loss-chart"]')?.getAttribute('data-points')) > 0, undefined, { timeout: RUN_TIMEOUT });
     const planned = formatCompact(linearTicks(0, 625_000, 5, true).domain[1]);
     expect(await lastXTick(page, 'loss')).toBe(planned);
+    // A pointer moving over a chart (the readout follows every move) must not hold up the streaming results:
+    // pointer moves every 2 ms for 3 s, from inside the page, and the batch count must still advance.
+    const [before, after] = await page.evaluate(async () => {
+      const plot = document.querySelector('[data-testid="loss-chart"] .chart-plot')!;
+      const box = plot.getBoundingClientRect();
+      const count = () => Number(/([\d,]+) batches/.exec(document.querySelector('[data-testid="run-status"]')?.textContent ?? '')?.[1].replace(/,/g, '') ?? NaN);
+      const first = count();
+      let i = 0;
+      const mover = setInterval(() => {
+        const clientX = box.left + box.width * (0.2 + 0.6 * ((i++ % 25) / 25));
+        plot.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX, clientY: box.top + box.height / 2 }));
+      }, 2);
+      await new Promise((done) => setTimeout(done, 3000));
+      const last = count();
+      clearInterval(mover);
+      return [first, last];
+    });
+    expect(after).toBeGreaterThan(before);
+    expect(await page.getByTestId('hover-readout').count()).toBe(1);
     await page.getByRole('button', { name: 'Stop' }).click();
     expect(await waitForRunEnd(page), await noticeText(page)).toBe('done');
     // Stopped: the axis fits the batches that ran.

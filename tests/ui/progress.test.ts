@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRunResult } from '../../src/client/trainer-client';
 import { RunBook } from '../../src/ui/chart-data/run-book';
-import { effectiveSamples, expectedBatches, formatDuration, furthestPlannedX, plannedX, runProgress } from '../../src/ui/progress/progress-math';
+import { effectiveSamples, expectedBatches, formatDuration, furthestPlannedX, livePlannedX, plannedX, runProgress } from '../../src/ui/progress/progress-math';
 import { stopMessage } from '../../src/ui/progress/stop-message';
 import { config, metrics, summary } from './fixtures';
 
@@ -37,6 +37,15 @@ describe('planned x (where a streaming chart\'s x axis ends)', () => {
     expect(furthestPlannedX([small, large], 'time')).toBeNaN();
     expect(furthestPlannedX([small, config({ dataset: 'csv' as never })], 'batch')).toBeNaN();
     expect(furthestPlannedX([], 'batch')).toBeNaN();
+  });
+
+  it('comes from the runs still streaming: a kept run stopped early does not stretch the next one', () => {
+    const book = new RunBook();
+    const stopped = book.add(config({ modes: ['loop'], samples: 100_000, batchSize: 8, epochs: 5 }), 0);
+    stopped.phase = 'done';
+    book.add(config({ modes: ['loop'], samples: 320, batchSize: 32, epochs: 1 }), 0);
+    expect(livePlannedX(book.runs, 'batch')).toBe(10);
+    expect(livePlannedX([stopped], 'batch')).toBeNaN();
   });
 });
 

@@ -28,6 +28,9 @@ export function LossPanel({ traces, settings, live, xPlan }: PanelProps) {
       formatX={x.format}
       formatY={formatLoss}
       logY={settings.logScale}
+      // Losses here are never negative: a linear axis from zero is set by the first batch and holds while the
+      // loss falls (one from the data's lowest value moved down, and redrew the chart, again and again).
+      fromZero
     />
   );
 }

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { validationLines } from '../chart-data/chart-lines';
 import type { TraceView } from '../chart-data/trace-views';
+import { usePaced } from '../hooks/use-paced';
 import { formatInt, formatSig } from '../format';
 import { formatPercent } from './axis';
 import { TraceChart } from './TraceChart';
@@ -10,8 +11,11 @@ const formatEpoch = (v: number) => formatInt(v);
 const formatLoss = (v: number) => formatSig(v);
 
 export function ValidationPanel({ traces, live }: { traces: readonly TraceView[]; live: boolean }) {
-  const accuracy = useMemo(() => validationLines(traces, 'accuracy'), [traces]);
-  const loss = useMemo(() => validationLines(traces, 'loss'), [traces]);
+  // Through the chart pacer like the other panels: new lines (if unchanged points) at every results render
+  // would redraw both charts ten times a second.
+  const paced = usePaced(traces);
+  const accuracy = useMemo(() => validationLines(paced, 'accuracy'), [paced]);
+  const loss = useMemo(() => validationLines(paced, 'loss'), [paced]);
   const anyAccuracy = accuracy.some((l) => l.points.length > 0);
   return (
     <>

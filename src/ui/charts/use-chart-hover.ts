@@ -1,7 +1,7 @@
 // Runs in the page. The x a chart's readout shows: set by the pointer over the plot, or by the arrow keys when
 // the chart has focus (Home/End jump to the first and last data, Escape clears), so hover values are
 // keyboard-reachable too. The keys move within the data's x range (the axis may have room to grow).
-import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { startTransition, useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { ProbeHandle } from './ChartProbe';
 
 /** Arrow keys move the readout by this fraction of the plot's width (Shift: ten times as far). */
@@ -20,7 +20,11 @@ export function useChartHover(dataRange: readonly [number, number] | null): Char
   const probe = useRef<ProbeHandle | null>(null);
   const range = useRef(dataRange);
   range.current = dataRange;
-  const [x, setX] = useState<number | null>(null);
+  const [x, setShownX] = useState<number | null>(null);
+  // A transition, like the streaming results' renders (use-frame.ts): an urgent update at every pointer move
+  // would make React drop and restart the results' time-sliced render each time, and progress and charts
+  // would stand still while the pointer is over a chart. Transitions are rendered together instead.
+  const setX = useCallback((value: number | null) => startTransition(() => setShownX(value)), []);
   // Pixel of the keyboard cursor, so repeated presses step evenly whatever the scale.
   const keyPx = useRef<number | null>(null);
 

@@ -2,7 +2,7 @@
 // run off the charts and table. While a run is busy it re-renders on its own clock, four times a second, not
 // with every frame of data: progress text that changes 60 times a second is repainted 60 times a second,
 // on the same cores the training and the charts need.
-import { memo, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import type { RunRecord } from '../chart-data/run-book';
 import { RunProgressItem } from './RunProgressItem';
 
@@ -27,7 +27,8 @@ export const RunsPanel = memo(function RunsPanel({ runs, onRemove, onReset }: Ru
   const [, setTick] = useState(0);
   useEffect(() => {
     if (!busy) return;
-    const timer = setInterval(() => setTick((s) => s + 1), PROGRESS_INTERVAL_MS);
+    // A transition: an urgent tick would interrupt (and restart) a results render in progress.
+    const timer = setInterval(() => startTransition(() => setTick((s) => s + 1)), PROGRESS_INTERVAL_MS);
     return () => clearInterval(timer);
   }, [busy]);
   const now = performance.now();

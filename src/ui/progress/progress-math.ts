@@ -54,6 +54,14 @@ export function furthestPlannedX(configs: readonly RunConfig[], axis: XAxisKind)
   return far;
 }
 
+/**
+ * Where a live chart's x axis ends: the furthest plan of the runs still streaming. Finished runs count by the
+ * data they have (the chart's extent): a run stopped early must not stretch the axis for the next one.
+ */
+export function livePlannedX(runs: readonly Pick<RunRecord, 'busy' | 'config'>[], axis: XAxisKind): number {
+  return furthestPlannedX(runs.filter((r) => r.busy).map((r) => r.config), axis);
+}
+
 export type ModeState = 'waiting' | 'running' | 'done' | 'refused' | 'stopped';
 
 export interface ModeProgress {

@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import type { RunConfig } from '../../shared/config';
 import { AboutData } from '../about-data/AboutData';
 import { traceViews } from '../chart-data/trace-views';
-import { furthestPlannedX } from '../progress/progress-math';
+import { livePlannedX } from '../progress/progress-math';
 import { LossPanel } from '../charts/LossPanel';
 import { MemoryPanel } from '../charts/MemoryPanel';
 import { SpeedPanel } from '../charts/SpeedPanel';
@@ -35,8 +35,9 @@ export function ResultsView({ run, view, config }: ResultsViewProps) {
   const traces = useMemo(() => traceViews(runs, { xAxis, logScale, smoothing }), [frame, runs, xAxis, logScale, smoothing]);
   const insightRun = [...runs].reverse().find((r) => r.summaries.length > 0) ?? null;
   const live = runs.some((r) => r.busy);
-  // From the settings: the x axis is laid out at the Run click, not when the first batches arrive.
-  const xPlan = useMemo(() => furthestPlannedX(runs.map((r) => r.config), xAxis), [runs, xAxis]);
+  // From the settings of the runs still streaming: the x axis is laid out at the Run click, not when the first
+  // batches arrive. Finished runs count by the data they have (a run stopped early must not stretch the axis).
+  const xPlan = livePlannedX(runs, xAxis);
   const shown = view.isShown;
   return (
     <>
