@@ -204,6 +204,11 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     expect(await page.locator('[data-testid="time-split-chart"] .split-values li').count()).toBe(3);
     expect(await page.locator('[data-testid="summary-table"] tbody tr').count()).toBe(3);
     expect(await page.locator('[data-testid="page-heap"]').textContent()).toMatch(/used of/);
+    // The memory axis labels its ticks in one unit, round numbers of it (not "204.8 kB" beside "1 MB").
+    const memoryTicks = await page.locator('[data-testid="memory-chart"] text[data-axis="y"]').allTextContents();
+    expect(memoryTicks.length).toBeGreaterThan(2);
+    expect(new Set(memoryTicks.slice(1).map((t) => t.split(' ')[1])).size).toBe(1);
+    for (const t of memoryTicks) expect(t).toMatch(/^[\d,]+(\.\d+)? (B|kB|MB|GB)$/);
 
     // The insight names the fastest mode with the table's own median.
     const fastest = (await page.locator('[data-testid="insights"] [data-kind="fastest"]').textContent()) ?? '';

@@ -1,6 +1,6 @@
 // Runs in Node. Domains and ticks the charts hand recharts, and the pacer that spreads chart updates.
 import { describe, expect, it } from 'vitest';
-import { extent, linearTicks, logTicks, stickyScale } from '../../src/ui/chart-data/axis-ticks';
+import { byteTickFormat, byteTicks, extent, linearTicks, logTicks, stickyScale } from '../../src/ui/chart-data/axis-ticks';
 import { UpdatePacer } from '../../src/ui/hooks/update-pacer';
 
 describe('axis ticks', () => {
@@ -55,5 +55,17 @@ describe('stickyScale', () => {
     expect(grown.domain[1]).toBeGreaterThan(first.domain[1] * 1.4);
     // Data that shrank to a sliver of the axis gets a new one.
     expect(stickyScale(grown, 0, 1, make).domain[1]).toBeLessThan(10);
+  });
+});
+
+describe('byte axes', () => {
+  it('step in one unit and label every tick in it, with round numbers', () => {
+    const MiB = 1024 * 1024;
+    const scale = byteTicks(0, 1.15 * MiB);
+    expect(scale.unit).toBe(MiB);
+    const labels = scale.ticks.map(byteTickFormat(scale.unit!));
+    expect(labels).toEqual(['0 MB', '0.2 MB', '0.4 MB', '0.6 MB', '0.8 MB', '1 MB', '1.2 MB']);
+    const small = byteTicks(0, 900);
+    expect(small.ticks.map(byteTickFormat(small.unit!)).at(-1)).toBe('1,000 B');
   });
 });

@@ -2,11 +2,14 @@
 // fixed domains and tick lists, so a chart that streams does not make it re-derive "nice" ticks (with
 // decimal.js) on every update. Linear ticks are the usual 1-2-5 steps; log ticks are powers of ten (with 2 and
 // 5 between them when the range is short).
+import { formatSig } from '../format';
 import type { Point } from './downsample';
 
 export interface AxisScale {
   domain: [number, number];
   ticks: number[];
+  /** Byte axes: the power of 1024 the ticks step in (1 B, 1024 kB, …), so labels can share that unit. */
+  unit?: number;
 }
 
 /** Lowest and highest finite value of `values` (and `extra`), or null when there is none. */
@@ -89,4 +92,22 @@ export function stickyScale(previous: AxisScale | null, lo: number, hi: number, 
   }
   const top = hi > 0 ? hi * headroom : hi;
   return make(lo, Math.max(hi, top));
+}
+
+/** Linear ticks in whole kB, MB or GB. */
+export function byteTicks(lo: number, hi: number): AxisScale {
+  const unit = 1024 ** Math.max(0, Math.min(3, Math.floor(Math.log(Math.max(Math.abs(hi), 1)) / Math.log(1024))));
+  const inUnits = linearTicks(lo / unit, hi / unit, 5);
+  return { domain: [inUnits.domain[0] * unit, inUnits.domain[1] * unit], ticks: inUnits.ticks.map((t) => t * unit), unit };
+}
+
+const BYTE_UNIT_NAMES = ['B', 'kB', 'MB', 'GB'];
+const byteTickFormats = BYTE_UNIT_NAMES.map((name, power) => (v: number) => `${formatSig(v / 1024 ** power)} ${name}`);
+
+/**
+ * Tick labels of a byte axis, all in the unit its ticks step in: "0.2 MB … 1.2 MB", not "204.8 kB" next to
+ * "1.2 MB" (which formatBytes, choosing a unit per value, would print). One function per unit.
+ */
+export function byteTickFormat(unit: number): (v: number) => string {
+  return byteTickFormats[Math.round(Math.log(unit) / Math.log(1024))] ?? byteTickFormats[0];
 }

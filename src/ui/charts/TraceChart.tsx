@@ -8,7 +8,7 @@
 // chart at a run's first batch was itself a long task.
 import { memo, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { extent, linearTicks, logTicks, stickyScale, type AxisScale } from '../chart-data/axis-ticks';
+import { byteTickFormat, byteTicks, extent, linearTicks, logTicks, stickyScale, type AxisScale } from '../chart-data/axis-ticks';
 import { usePaced } from '../hooks/use-paced';
 import { ChartLegend } from './ChartLegend';
 import { ChartProbe, type ProbeHandle } from './ChartProbe';
@@ -47,13 +47,6 @@ export interface TraceChartProps {
 
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 4 };
 const NO_MARKS: readonly ReferenceMark[] = [];
-
-/** Linear ticks in whole kB, MB or GB. */
-function byteTicks(lo: number, hi: number): AxisScale {
-  const unit = 1024 ** Math.max(0, Math.min(3, Math.floor(Math.log(Math.max(Math.abs(hi), 1)) / Math.log(1024))));
-  const inUnits = linearTicks(lo / unit, hi / unit, 5);
-  return { domain: [inUnits.domain[0] * unit, inUnits.domain[1] * unit], ticks: inUnits.ticks.map((t) => t * unit) };
-}
 
 /**
  * The scale to show, given the data's range: `planned` when there is one, else the one shown last time while
@@ -161,7 +154,7 @@ export const TraceChart = memo(function TraceChart(props: TraceChartProps) {
         onBlur={hover.onBlur}
       >
         <LinesContext.Provider value={drawn}>
-          <Plot references={references} x={scales.x} y={scales.y} logY={logY} height={height} formatX={formatX} formatY={formatY} probe={hover.probe} hoverX={hover.x} />
+          <Plot references={references} x={scales.x} y={scales.y} logY={logY} height={height} formatX={formatX} formatY={bytes && scales.y.unit ? byteTickFormat(scales.y.unit) : formatY} probe={hover.probe} hoverX={hover.x} />
         </LinesContext.Provider>
         {isEmpty && <p className="chart-empty muted">{empty}</p>}
         {hover.x !== null && px !== null && plot && !isEmpty ? (
