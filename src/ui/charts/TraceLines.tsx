@@ -64,7 +64,8 @@ export function TraceLines() {
     <g className="trace-lines">
       <defs>
         <clipPath id={clip}>
-          <rect x={plot.x} y={plot.y - 2} width={plot.width} height={plot.height + 4} />
+          {/* A few pixels past the plot on every side: a dot on the last epoch sits on the right edge. */}
+          <rect x={plot.x - 4} y={plot.y - 4} width={plot.width + 8} height={plot.height + 8} />
         </clipPath>
       </defs>
       <g clipPath={`url(#${clip})`}>
