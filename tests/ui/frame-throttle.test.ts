@@ -7,7 +7,7 @@ describe('FrameThrottle', () => {
     const sourceListeners = new Set<() => void>();
     const source = { subscribe: (l: () => void) => (sourceListeners.add(l), () => sourceListeners.delete(l)) };
     const frames: (() => void)[] = [];
-    const throttle = new FrameThrottle(source, (cb) => frames.push(cb), () => {});
+    const throttle = new FrameThrottle(source, { raf: (cb) => frames.push(cb), cancel: () => {} });
     let heard = 0;
     throttle.subscribe(() => heard++);
     const change = () => sourceListeners.forEach((l) => l());
@@ -29,7 +29,7 @@ describe('FrameThrottle', () => {
     const source = { subscribe: (l: () => void) => (sourceListeners.add(l), () => sourceListeners.delete(l)) };
     const frames: (() => void)[] = [];
     let now = 1000;
-    const throttle = new FrameThrottle(source, (cb) => frames.push(cb), () => {}, { minIntervalMs: 100, now: () => now });
+    const throttle = new FrameThrottle(source, { raf: (cb) => frames.push(cb), cancel: () => {}, minIntervalMs: 100, now: () => now });
     let heard = 0;
     throttle.subscribe(() => heard++);
     const change = () => sourceListeners.forEach((l) => l());

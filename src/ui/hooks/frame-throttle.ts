@@ -13,6 +13,9 @@ export interface FrameThrottleOptions {
   /** Fewest milliseconds between notifications (0: every frame with a change). */
   minIntervalMs?: number;
   now?: () => number;
+  /** Schedules a callback at the next frame (requestAnimationFrame) and cancels one. */
+  raf?: Raf;
+  cancel?: (id: number) => void;
 }
 
 export class FrameThrottle {
@@ -23,16 +26,15 @@ export class FrameThrottle {
   private readonly unsubscribe: () => void;
   private readonly minIntervalMs: number;
   private readonly now: () => number;
+  private readonly raf: Raf;
+  private readonly cancel: (id: number) => void;
   private last = -Infinity;
 
-  constructor(
-    source: ChangeSource,
-    private readonly raf: Raf = (cb) => requestAnimationFrame(cb),
-    private readonly cancel: (id: number) => void = (id) => cancelAnimationFrame(id),
-    options: FrameThrottleOptions = {},
-  ) {
+  constructor(source: ChangeSource, options: FrameThrottleOptions = {}) {
     this.minIntervalMs = options.minIntervalMs ?? 0;
     this.now = options.now ?? (() => performance.now());
+    this.raf = options.raf ?? ((cb) => requestAnimationFrame(cb));
+    this.cancel = options.cancel ?? ((id) => cancelAnimationFrame(id));
     this.unsubscribe = source.subscribe(() => this.schedule());
   }
 

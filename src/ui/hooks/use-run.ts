@@ -46,7 +46,7 @@ export function useRun(): RunView {
   const [book] = useState(() => new RunBook());
   // Ten times a second is live enough for progress and charts (each chart is paced to four times a second),
   // and leaves the cores to the training it measures.
-  const [frames] = useState(() => new FrameThrottle(book, undefined, undefined, { minIntervalMs: FRAME_INTERVAL_MS }));
+  const [frames] = useState(() => new FrameThrottle(book, { minIntervalMs: FRAME_INTERVAL_MS }));
   // Discrete events re-render the owner now; per-batch changes wait for a frame (useFrame).
   const [, bump] = useReducer((n: number) => n + 1, 0);
   useEffect(() => () => frames.dispose(), [frames]);
