@@ -66,9 +66,8 @@ function useSticky(lo: number, hi: number, make: (lo: number, hi: number) => Axi
  * Axis domains and ticks for the drawn lines (and reference marks): whole tick steps, with room to grow, kept
  * while the data fills them, so a streaming chart redraws its axes only now and then.
  */
-function useScales(lines: readonly ChartLine[], references: readonly ReferenceMark[], logY: boolean, fromZero: boolean, bytes: boolean, live: boolean, xPlan: number): { x: AxisScale; y: AxisScale } {
+function useScales(lines: readonly ChartLine[], xs: readonly [number, number] | null, references: readonly ReferenceMark[], logY: boolean, fromZero: boolean, bytes: boolean, live: boolean, xPlan: number): { x: AxisScale; y: AxisScale } {
   // The extents walk every point: only when the lines change, not at every render of the card.
-  const xs = useMemo(() => extent(lines.map((l) => l.points), 'x'), [lines]);
   const ys = useMemo(() => extent(lines.map((l) => l.points), 'y', references.map((r) => r.y), logY), [lines, references, logY]);
   const xHi = xs ? xs[1] : 1;
   const yLo = ys ? (fromZero && !logY ? Math.min(0, ys[0]) : ys[0]) : 0;
@@ -127,8 +126,8 @@ export const TraceChart = memo(function TraceChart(props: TraceChartProps) {
   const references = props.references ?? NO_MARKS;
   const drawn = useMemo(() => lines.filter((l) => l.points.length > 0), [lines]);
   const legend = useMemo(() => legendOf(drawn), [drawn]);
-  const scales = useScales(drawn, references, logY, fromZero, bytes, live, xPlan);
   const dataRange = useMemo(() => extent(drawn.map((l) => l.points), 'x'), [drawn]);
+  const scales = useScales(drawn, dataRange, references, logY, fromZero, bytes, live, xPlan);
   const hover = useChartHover(dataRange);
   const plot = hover.probe.current?.plot;
   const px = hover.x !== null ? (hover.probe.current?.toPx(hover.x) ?? null) : null;
