@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { waitForRunEnd } from './run-actions';
 import { useApp } from './use-app';
 import { DEFAULT_CONFIG, MODE_NAMES } from '../../src/shared/config';
 import { linearTicks } from '../../src/ui/chart-data/axis-ticks';
@@ -13,12 +14,6 @@ import { chromiumAvailable, CHROMIUM_PATH, isLocal, type PageLog } from './harne
 const RUN_TIMEOUT = 120_000;
 const available = chromiumAvailable();
 if (!available) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set FITSCOPE_CHROMIUM).`);
-
-async function waitForRunEnd(page: Page): Promise<string> {
-  const status = page.locator('[data-testid="run-status"]');
-  await page.waitForSelector('[data-testid="run-status"][data-phase="done"], [data-testid="run-status"][data-phase="failed"]', { timeout: RUN_TIMEOUT });
-  return (await status.getAttribute('data-phase')) ?? '';
-}
 
 async function noticeText(page: Page): Promise<string> {
   return (await page.locator('[data-testid="notice"]').textContent()) ?? '';

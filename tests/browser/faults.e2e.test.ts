@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { startRun, waitForRunEnd } from './run-actions';
 import { useApp } from './use-app';
 import { FIELD_TABLE } from '../../src/shared/config';
 import { chromiumAvailable, isLocal } from './harness';
@@ -15,18 +16,9 @@ import { chromiumAvailable, isLocal } from './harness';
 const available = chromiumAvailable();
 const TINY = 'backend=wasm&samples=128&batch=32&epochs=1&hidden=8&features=4&modes=fit,loop';
 
-async function runEnd(page: Page, timeout = 90_000): Promise<string> {
-  await page.waitForSelector('[data-testid="run-status"][data-phase="done"], [data-testid="run-status"][data-phase="failed"]', { timeout });
-  return (await page.locator('[data-testid="run-status"]').getAttribute('data-phase')) ?? '';
-}
-
 const notice = async (page: Page) => (await page.locator('[data-testid="notice"]').textContent()) ?? '';
 const runItems = (page: Page) => page.locator('[data-testid="run-item"]').count();
 const summaryRows = (page: Page) => page.locator('[data-testid="summary-table"] tbody tr').count();
-
-async function clickRun(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^Run/ }).first().click();
-}
 
 describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout: 240_000 }, () => {
   const folder = mkdtempSync(join(tmpdir(), 'fitscope-e2e-'));
@@ -44,8 +36,8 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     const summary = (await page.locator('[data-testid="csv-summary"]').textContent()) ?? '';
     expect(summary).toContain('waves.csv: 200 rows, 2 numeric features, 2 classes');
     expect(summary).toContain('column "note" holds text');
-    await clickRun(page);
-    expect(await runEnd(page), await notice(page)).toBe('done');
+    await startRun(page);
+    expect(await waitForRunEnd(page), await notice(page)).toBe('done');
     expect(await summaryRows(page)).toBe(2);
 
     await page.locator('[data-testid="csv-input"]').setInputFiles(bad);
@@ -58,56 +50,56 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
 
   it('a backend that cannot start: the page says why, keeps the earlier run, and the next run works', async () => {
     const { page } = await app().open(`/?${TINY}&autorun=1`, { webgpu: false });
-    expect(await runEnd(page)).toBe('done');
+    expect(await waitForRunEnd(page)).toBe('done');
     expect(await runItems(page)).toBe(1);
     await page.selectOption('select[name="backend"]', 'webgpu');
-    await clickRun(page);
-    expect(await runEnd(page)).toBe('failed');
+    await startRun(page);
+    expect(await waitForRunEnd(page)).toBe('failed');
     expect(await notice(page)).toMatch(/webgpu/i);
     expect(await notice(page)).toMatch(/adapter|navigator\.gpu/);
     expect(await runItems(page)).toBe(2);
     await page.selectOption('select[name="backend"]', 'wasm');
-    await clickRun(page);
-    expect(await runEnd(page)).toBe('done');
+    await startRun(page);
+    expect(await waitForRunEnd(page)).toBe('done');
     await page.close();
   });
 
   it('a data file that fails to load during a run is reported in words, and the next run works', async () => {
     const { page } = await app().open(`/?${TINY}&autorun=1`);
-    expect(await runEnd(page)).toBe('done');
+    expect(await waitForRunEnd(page)).toBe('done');
     // The second MNIST shard is gone: the run reads the first and fails on the second.
     await page.context().route('**/data/mnist/train-1.gzip.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(`${app().baseUrl}/?dataset=mnist&samples=10000&batch=500&epochs=1&hidden=8&backend=wasm&modes=fitDataset&source=shards&autorun=1`);
-    expect(await runEnd(page)).toBe('failed');
+    expect(await waitForRunEnd(page)).toBe('failed');
     expect(await notice(page)).toContain('could not load data file mnist/train-1.gzip.bin: HTTP 404');
     await page.context().unroute('**/data/mnist/train-1.gzip.bin');
-    await clickRun(page);
-    expect(await runEnd(page)).toBe('done');
+    await startRun(page);
+    expect(await waitForRunEnd(page)).toBe('done');
     await page.close();
   });
 
   it('a worker that dies without an error event is noticed, earlier runs stay, and a fresh worker runs next', async () => {
     const { page } = await app().open(`/?${TINY}&autorun=1`);
-    expect(await runEnd(page)).toBe('done');
+    expect(await waitForRunEnd(page)).toBe('done');
     expect(await summaryRows(page)).toBeGreaterThan(0);
     // A long run in the same page, so the first run must survive the crash.
     for (const [key, value] of [['samples', '200000'], ['batch', '8'], ['epochs', '5']]) {
       await page.fill(`input[name="${key}"]`, value);
       await page.press(`input[name="${key}"]`, 'Tab');
     }
-    await clickRun(page);
+    await startRun(page);
     await page.waitForSelector('[data-testid="run-status"][data-phase="running"]');
     await page.waitForFunction(() => (document.querySelector('[data-testid="run-status"]')?.textContent ?? '').match(/[1-9]\d* batches/), undefined, { timeout: 30_000 });
     const worker = page.workers()[0];
     await worker.evaluate(() => (self as unknown as { close(): void }).close());
-    expect(await runEnd(page, 60_000)).toBe('failed');
+    expect(await waitForRunEnd(page, 60_000)).toBe('failed');
     expect(await notice(page)).toContain('stopped responding');
     expect(await runItems(page)).toBe(2);
     expect(await page.locator('[data-testid="run-item"][data-phase="done"]').count()).toBe(1);
     await page.fill('input[name="samples"]', '128');
     await page.press('input[name="samples"]', 'Tab');
-    await clickRun(page);
-    expect(await runEnd(page)).toBe('done');
+    await startRun(page);
+    expect(await waitForRunEnd(page)).toBe('done');
     await page.close();
   }, 120_000);
 
@@ -145,13 +137,13 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
       window.requestAnimationFrame = (cb) => (w.__hidden ? (w.__held.push(cb), 0) : raf(cb));
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (w.__hidden ? 'hidden' : 'visible') });
     });
-    await clickRun(page);
+    await startRun(page);
     await page.evaluate(() => {
       (window as unknown as { __hidden: boolean }).__hidden = true;
       document.dispatchEvent(new Event('visibilitychange'));
     });
     // The run finishes although the page drew nothing meanwhile: training never waits for a frame.
-    expect(await runEnd(page)).toBe('done');
+    expect(await waitForRunEnd(page)).toBe('done');
     const drawnWhileHidden = await page.locator('[data-testid="loss-chart"] g.trace-line path').evaluateAll((ps) => ps.map((p) => (p.getAttribute('d') ?? '').split('L').length - 1));
     await page.evaluate(() => {
       const w = window as unknown as { __hidden: boolean; __held: FrameRequestCallback[] };
@@ -171,15 +163,15 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     const stopAfter = [3, 7, 5, 11];
     for (const [i, mode] of ['fit', 'fitDataset', 'trainOnBatch', 'loop'].entries()) {
       await page.goto(`${app().baseUrl}/?backend=webgpu&samples=320&batch=16&epochs=1&hidden=8&features=4&modes=${mode}`);
-      await clickRun(page);
+      await startRun(page);
       await page.waitForFunction((n) => Number(/(\d+) batches/.exec(document.querySelector('[data-testid="run-status"]')?.textContent ?? '')?.[1] ?? 0) >= n, stopAfter[i], { timeout: 60_000 });
       await page.getByRole('button', { name: /^Stop/ }).first().click();
-      expect(await runEnd(page), mode).toBe('done');
+      expect(await waitForRunEnd(page), mode).toBe('done');
       const row = page.locator(`[data-testid="summary-table"] tbody tr[data-mode="${mode}"]`).last();
       expect(Number(await row.locator('td[data-col="batches"]').textContent()), mode).toBeLessThan(20);
       expect((await row.locator('td[data-col="leakedTensors"]').textContent())?.trim(), mode).toBe('0');
-      await clickRun(page);
-      expect(await runEnd(page), `${mode} after the stop`).toBe('done');
+      await startRun(page);
+      expect(await waitForRunEnd(page), `${mode} after the stop`).toBe('done');
       expect((await page.locator(`[data-testid="summary-table"] tbody tr[data-mode="${mode}"]`).last().locator('td[data-col="batches"]').textContent())?.trim()).toBe('20');
     }
     await page.close();
