@@ -44,6 +44,8 @@ interface RunState {
   wake?: () => void;
   /** When the worker last showed it was alive (a chunk, an event or a pong). */
   lastSign: number;
+  /** Set while the worker has said it will not answer until an epoch ends (see RunEvents.onQuiet). */
+  quiet: boolean;
   watchdog?: ReturnType<typeof setInterval>;
 }
 
@@ -87,7 +89,7 @@ export class TrainerClient {
     let lose!: (error: Error) => void;
     const lost = new Promise<never>((_, reject) => (lose = reject));
     lost.catch(() => {});
-    const state: RunState = { runId: this.nextRunId++, received: 0, lose, lastSign: Date.now() };
+    const state: RunState = { runId: this.nextRunId++, received: 0, lose, lastSign: Date.now(), quiet: false };
     this.current = state;
     this.watch(state, api);
     const events: RunEvents = {
@@ -107,6 +109,10 @@ export class TrainerClient {
       },
       onModeEnd: (summary: ModeSummary) => {
         if (this.current === state) callbacks.onModeEnd?.(summary);
+      },
+      onQuiet: (quiet: boolean) => {
+        state.quiet = quiet;
+        state.lastSign = Date.now();
       },
     };
     try {
@@ -159,11 +165,13 @@ export class TrainerClient {
   /**
    * A worker can die without an error event (closed, crashed, killed for memory): the run would then wait
    * forever. Pings during the run catch that; training yields every 50 ms, so a healthy worker answers quickly.
+   * The one exception is announced: a mode without per-batch callbacks trains whole epochs without a turn,
+   * and while it says so, silence is not counted (Stop still ends such a run, by terminating the worker).
    */
   private watch(state: RunState, api: Comlink.Remote<TrainerApi>): void {
     state.watchdog = setInterval(() => {
       if (this.current !== state) return clearInterval(state.watchdog);
-      if (Date.now() - state.lastSign > this.silenceLimitMs) {
+      if (!state.quiet && Date.now() - state.lastSign > this.silenceLimitMs) {
         clearInterval(state.watchdog);
         this.loseWorker(`The training worker stopped responding for ${Math.round(this.silenceLimitMs / 1000)} s (it may have crashed or run out of memory); the next run starts a fresh one`);
         return;

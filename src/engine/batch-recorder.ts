@@ -8,7 +8,7 @@ import { LossReader } from './loss-reader';
 import { readMemory } from './memory';
 import { PeakTracker } from './peak-tracker';
 import type { Scalar, Tensor, Tf } from './tf';
-import { createYielder } from './yield';
+import { createYielder, YIELD_INTERVAL_MS } from './yield';
 
 export interface StopSignal {
   stopped: boolean;
@@ -19,9 +19,14 @@ export interface RecorderOptions {
   sampleMemory?: boolean;
   /** Hook tensor allocation for the true peak. Default true. */
   trackPeak?: boolean;
+  /**
+   * Told true when the mode is about to train for whole epochs without giving the event loop a turn (no
+   * per-batch hook to yield from), and false once it is done: a host that pings the worker for signs of life
+   * must not take that silence for a crash.
+   */
+  onQuiet?(quiet: boolean): void;
 }
 
-const YIELD_INTERVAL_MS = 50;
 const NO_EVALUATION: Evaluation = { loss: NaN, accuracy: NaN };
 
 export class BatchRecorder {
@@ -45,7 +50,8 @@ export class BatchRecorder {
   private weightsSource: (() => readonly Tensor[]) | null = null;
   /** Checks the current weights on the validation rows after each full epoch (set by the run, timed apart). */
   validate: ((params: readonly Tensor[]) => Promise<Evaluation>) | null = null;
-  readonly validation: Evaluation[] = [];
+  private readonly onQuiet: ((quiet: boolean) => void) | undefined;
+  private quiet = false;
 
   constructor(
     private readonly tf: Tf,
@@ -58,6 +64,7 @@ export class BatchRecorder {
   ) {
     this.sampleEveryBatch = options.sampleMemory ?? true;
     this.peaks = options.trackPeak === false ? null : new PeakTracker(tf);
+    this.onQuiet = options.onQuiet;
   }
 
   /** Marks the start of training: everything after this, data upload included, is the mode's cost. */
@@ -83,13 +90,11 @@ export class BatchRecorder {
 
   /** Runs the validation at an epoch's end; its time is kept out of every batch and of totalMs. */
   private async validateEpoch(): Promise<Evaluation> {
-    if (!this.validate || !this.weightsSource) return { loss: NaN, accuracy: NaN };
+    if (!this.validate || !this.weightsSource) return NO_EVALUATION;
     const t0 = performance.now();
     if (this.peaks) this.peaks.paused = true;
     try {
-      const result = await this.validate(this.weightsSource());
-      this.validation.push(result);
-      return result;
+      return await this.validate(this.weightsSource());
     } finally {
       if (this.peaks) this.peaks.paused = false;
       this.pausedMs += performance.now() - t0;
@@ -117,11 +122,22 @@ export class BatchRecorder {
   }
 
   /**
+   * Says that training is about to run whole epochs with no per-batch hook (epochEnd the only one), so the
+   * event loop gets a turn only at epoch ends; finish() says it is over.
+   */
+  quietUntilFinish(): void {
+    if (this.quiet) return;
+    this.quiet = true;
+    this.onQuiet?.(true);
+  }
+
+  /**
    * With per-batch callbacks off there is no per-batch hook: one record per epoch, its time the epoch's
    * average per batch, marked timing = 'epoch'.
    */
-  async epochEnd(epoch: number, batchesInEpoch: number, samplesInEpoch: number): Promise<boolean> {
+  async epochEnd(epoch: number, samplesInEpoch: number): Promise<boolean> {
     this.timing = 'epoch';
+    const batchesInEpoch = this.batchesPerEpoch;
     const perBatch = (performance.now() - this.lastMark) / Math.max(1, batchesInEpoch);
     for (let i = 0; i < batchesInEpoch; i++) this.batchMs.push(perBatch);
     this.samplesSeen += samplesInEpoch;
@@ -150,6 +166,8 @@ export class BatchRecorder {
     this.endedAt = performance.now();
     this.sampleMemory();
     this.peaks?.dispose();
+    if (this.quiet) this.onQuiet?.(false);
+    this.quiet = false;
   }
 
   get peakBytes(): number {

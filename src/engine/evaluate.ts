@@ -1,12 +1,15 @@
 // Runs in worker and Node. Loss (and accuracy, for classes) of a set of weights over some rows, computed the
 // same way for every mode, outside timed regions: initialLoss is identical across modes and finalLoss, the
 // per-epoch validation and the test figures are comparable. Rows come through a reader in chunks, so a set
-// that was never materialised is not materialised here either. One readback per call.
+// that was never materialised is not materialised here either. One readback per call. Between chunks the
+// event loop gets a turn when one is due, as in training: a full-set pass (a CNN over 60,000 images on cpu)
+// can take a minute, and the page's pings and a stop request must still get through.
 import type { Architecture } from './architecture';
 import type { DataShape, RowReader } from './data/types';
 import { batchAccuracy, batchLoss, forward } from './model';
 import type { Tensor, Tf } from './tf';
 import type { WeightSet } from './weights';
+import { createYielder, YIELD_INTERVAL_MS } from './yield';
 
 const CHUNK_ROWS = 4096;
 
@@ -19,9 +22,11 @@ export interface Evaluation {
 export async function evaluate(tf: Tf, arch: Architecture, params: readonly Tensor[], reader: RowReader, shape: DataShape, samples: number): Promise<Evaluation> {
   if (samples <= 0) return { loss: NaN, accuracy: NaN };
   const classification = shape.task === 'classification';
+  const yieldIfDue = createYielder(YIELD_INTERVAL_MS);
   let total: Tensor = tf.zeros([2]);
   try {
     for (let start = 0; start < samples; start += CHUNK_ROWS) {
+      await yieldIfDue();
       const end = Math.min(samples, start + CHUNK_ROWS);
       const rows = await reader.read(start, end);
       const next = tf.tidy(() => {

@@ -2,6 +2,9 @@
 // `intervalMs` so that a stop request (a message) can arrive. A macrotask turn costs microseconds, not 4 ms
 // (nested setTimeout clamps) or 16 ms (requestAnimationFrame).
 
+/** How often training and evaluation give the event loop a turn: often enough for a prompt stop. */
+export const YIELD_INTERVAL_MS = 50;
+
 type Scheduler = (resume: () => void) => void;
 
 function makeScheduler(): Scheduler {

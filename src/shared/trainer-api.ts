@@ -11,6 +11,11 @@ export interface RunEvents {
   onBackend(info: BackendInfo): void;
   /** Called when a mode is done (after its last metrics), so a long run's table fills as it goes. */
   onModeEnd?(summary: ModeSummary): void;
+  /**
+   * true: the worker is about to train whole epochs without a turn of its event loop (a mode without per-batch
+   * callbacks), so it answers pings only between epochs; false: it answers promptly again.
+   */
+  onQuiet?(quiet: boolean): void;
 }
 
 export interface TrainerApi {

@@ -101,6 +101,9 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
           flush();
           fire(() => events.onModeEnd?.(summary));
         },
+        onQuiet(quiet) {
+          fire(() => events.onQuiet?.(quiet));
+        },
       });
       flush();
       return { runId, backend, ...experiment };

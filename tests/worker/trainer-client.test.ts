@@ -202,4 +202,39 @@ describe('TrainerClient', () => {
     expect(made[0].terminated).toBe(true);
     expect(client.running).toBe(false);
   });
+
+  it('does not count silence the worker announced (an epoch without per-batch callbacks), and counts it again after', async () => {
+    let answering = true;
+    let finish: ((r: RunResult) => void) | undefined;
+    let events: RunEvents | undefined;
+    const api: TrainerApi = {
+      ...NO_CSV,
+      start: (runId, _config, e) => {
+        events = e;
+        return new Promise((resolve) => (finish = () => resolve(result(runId, 0))));
+      },
+      ping: () => (answering ? Promise.resolve(Date.now()) : new Promise(() => {})),
+      async stop() {},
+    };
+    const client = new TrainerClient({ createWorker: fakeWorkerFactory(api).create, pingIntervalMs: 20, silenceLimitMs: 200 });
+    const first = client.run(CONFIG, { onMetrics() {} });
+    await new Promise((r) => setTimeout(r, 40));
+    // A long quiet epoch: no pong for three times the silence limit, yet the run goes on and then ends well.
+    await events!.onQuiet!(true);
+    answering = false;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(client.running).toBe(true);
+    answering = true;
+    await events!.onQuiet!(false);
+    finish!(result(1, 0));
+    await expect(first).resolves.toMatchObject({ totalBatches: 0 });
+
+    // Once the worker says it answers again, silence counts as before.
+    const second = client.run(CONFIG, { onMetrics() {} });
+    await new Promise((r) => setTimeout(r, 40));
+    await events!.onQuiet!(true);
+    await events!.onQuiet!(false);
+    answering = false;
+    await expect(second).rejects.toMatchObject({ name: ERROR_NAMES.workerLost, message: expect.stringContaining('stopped responding') });
+  });
 });

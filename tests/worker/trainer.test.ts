@@ -43,6 +43,9 @@ function recordEvents(onChunk?: (chunk: MetricChunk) => void): Recorded {
         // The rows received so far, so the test can check a mode's rows all came before its summary.
         log.push(`end:${summary.mode}:${chunks.flatMap(unpackChunk).filter((r) => r.mode === summary.mode).length}`);
       },
+      onQuiet(quiet) {
+        log.push(quiet ? 'quiet' : 'answering');
+      },
     },
   };
 }
@@ -77,6 +80,21 @@ describe('createTrainer', () => {
     expect(rows.every((r) => Number.isFinite(r.loss))).toBe(true);
     // Each mode's summary follows all of its rows.
     expect(rec.log.filter((e) => e.startsWith('end:'))).toEqual(['end:fit:64', 'end:fitDataset:64', 'end:trainOnBatch:64', 'end:loop:64']);
+  });
+
+  it('tells the page when a mode goes quiet (no per-batch callbacks: no turn of the event loop inside an epoch), and when it is over', async () => {
+    const trainer = createTrainer({ tf });
+    const quiet = recordEvents();
+    await trainer.start(3, config({ samples: 256, batchSize: 16, epochs: 2, callbacks: false }), quiet.events);
+    // fit and fitDataset each say so before their first row and take it back before their summary; the
+    // per-batch modes yield every 50 ms and never go quiet.
+    const marks = quiet.log.filter((e) => e !== 'metrics' && e !== 'backend').map((e) => e.replace(/:\d+$/, ''));
+    expect(marks).toEqual(['quiet', 'answering', 'end:fit', 'quiet', 'answering', 'end:fitDataset', 'end:trainOnBatch', 'end:loop']);
+    expect(quiet.log.indexOf('quiet')).toBeLessThan(quiet.log.indexOf('metrics'));
+
+    const chatty = recordEvents();
+    await trainer.start(4, config({ samples: 256, batchSize: 16, epochs: 2 }), chatty.events);
+    expect(chatty.log.filter((e) => e === 'quiet' || e === 'answering')).toEqual([]);
   });
 
   it('flushes at most once per interval however fast batches come', async () => {

@@ -3,14 +3,12 @@
 // readback policy decides when it crosses to the CPU. tfjs yields only through function callbacks, so the
 // yieldEvery knob adds an empty CustomCallback carrying it: its effect is tfjs' own.
 import type { ModeContext } from './types';
-import { batchCount } from './types';
 import type { CompiledModel } from './compiled-model';
 
 type Logs = Record<string, unknown> | undefined;
 
 export function kerasCallbacks(ctx: ModeContext, model: CompiledModel) {
   const { tf, config, recorder, trainSamples } = ctx;
-  const batchesPerEpoch = batchCount(trainSamples, config.batchSize);
   let epochNow = 0;
 
   class PerBatch extends tf.Callback {
@@ -26,10 +24,13 @@ export function kerasCallbacks(ctx: ModeContext, model: CompiledModel) {
 
   class PerEpoch extends tf.Callback {
     override async onEpochEnd(epoch: number) {
-      if (await recorder.epochEnd(epoch, batchesPerEpoch, trainSamples)) model.stopTraining = true;
+      if (await recorder.epochEnd(epoch, trainSamples)) model.stopTraining = true;
     }
   }
 
+  // Without per-batch callbacks, fit runs a whole epoch without yielding: a stop request or a ping from the
+  // page waits for the epoch's end, and the page is told so.
+  if (!config.callbacks) recorder.quietUntilFinish();
   const list: InstanceType<typeof tf.Callback | typeof tf.CustomCallback>[] = [config.callbacks ? new PerBatch() : new PerEpoch()];
   if (config.yieldEvery !== 'never') list.push(new tf.CustomCallback({}, config.yieldEvery));
   return list;
