@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AssetLoader } from '../engine/data/types';
 
-export const DATA_FOLDER = join(import.meta.dirname, '..', '..', 'public', 'data');
+const DATA_FOLDER = join(import.meta.dirname, '..', '..', 'public', 'data');
 
 export function nodeAssets(folder = DATA_FOLDER): AssetLoader {
   return {

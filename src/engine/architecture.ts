@@ -42,10 +42,8 @@ const KERNEL = 3;
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 export function describeArchitecture(config: { hidden: readonly number[]; model: ModelKind }, shape: DataShape): Architecture {
-  const specs: LayerSpec[] = [];
   let current: number[] = [shape.features];
   const push = (spec: LayerSpec, outShape: number[]) => {
-    specs.push(spec);
     layers.push({ spec, outShape });
     current = outShape;
   };

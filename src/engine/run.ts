@@ -9,7 +9,7 @@ import { describeArchitecture, type Architecture } from './architecture';
 import type { CsvInput } from './data/csv/source';
 import { loadDataSource } from './data/load';
 import { shardReader } from './data/shard-reader';
-import { arrayReader, sliceRows, type AssetLoader, type DataShape, type HeldOut, type RowReader, type ShardStore, type TrainingData } from './data/types';
+import { arrayReader, type AssetLoader, type DataOrigin, type DataShape, type HeldOut, type RowReader, type ShardStore, type TrainingData } from './data/types';
 import { evaluate, evaluateWeights } from './evaluate';
 import { LossReader } from './loss-reader';
 import { estimatePeakBytes, guardMessage } from './memory-estimate';
@@ -58,9 +58,10 @@ export interface PreparedRun {
 const pipelineUsed = (config: RunConfig) =>
   config.modes.includes('fitDataset') || (config.feed === 'pipeline' && config.modes.some((m) => m === 'trainOnBatch' || m === 'loop'));
 
-function needsArrays(config: RunConfig): boolean {
+function needsArrays(config: RunConfig, origin: DataOrigin): boolean {
   const arrayFeed = config.feed === 'arrays' && config.modes.some((m) => m === 'trainOnBatch' || m === 'loop');
-  const memorySource = pipelineUsed(config) && config.source === 'memory' && config.dataset !== 'csv';
+  // A file is streamed by the generator whatever the source setting: it is not loaded whole for it.
+  const memorySource = pipelineUsed(config) && config.source === 'memory' && origin !== 'file';
   return config.modes.includes('fit') || arrayFeed || memorySource;
 }
 
@@ -79,21 +80,20 @@ export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'op
   }
   const arch = describeArchitecture(config, data.shape);
   const runnable = backend ? config.modes.filter((m) => !guardMessage(config, m, backend, estimatePeakBytes(config, m, data.shape, arch))) : config.modes;
-  const arrays = needsArrays({ ...config, modes: runnable }) ? await data.arrays() : null;
+  const arrays = needsArrays({ ...config, modes: runnable }, data.origin) ? await data.arrays() : null;
+  // What the generator reads: the data set's own reader (computed rows, served shards, the table, the file),
+  // unless the source setting asks for the rows in memory or in shards the host writes.
   let pipelineReader: RowReader = data.compute;
-  if (config.dataset === 'csv') {
+  if (data.origin === 'file') {
     if (pipelineUsed(config)) notices.push('the generator streams the CSV file batch by batch, whatever the source setting');
   } else if (config.source === 'memory') {
     if (arrays) pipelineReader = arrayReader(arrays);
   } else if (config.source === 'shards') {
-    if (config.dataset === 'mnist') {
-      pipelineReader = data.compute; // mnist is served in shards already: its reader fetches them on demand
-    } else if (config.dataset === 'iris' || config.dataset === 'penguins') {
+    if (data.origin === 'table') {
       notices.push(`${config.dataset} is a small table held in memory; source=shards reads it from there`);
-    } else if (hooks.openShards) {
+    } else if (data.origin === 'computed') {
+      if (!hooks.openShards) throw new FitscopeError(ERROR_NAMES.invalidConfig, `source=shards for ${config.dataset} needs shard files written by the host, which this host does not do; use source=compute, or mnist, which is served in shards`);
       pipelineReader = shardReader(await hooks.openShards(config), data.shape);
-    } else {
-      throw new FitscopeError(ERROR_NAMES.invalidConfig, `source=shards for ${config.dataset} needs shard files written by the host, which this host does not do; use source=compute, or mnist, which is served in shards`);
     }
   }
   const { validation, test } = await data.heldOut();
@@ -112,11 +112,8 @@ export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'op
   };
 }
 
-function heldOutReader(rows: HeldOut): RowReader {
-  const features = rows.x.length / Math.max(1, rows.samples);
-  const outputs = rows.y.length / Math.max(1, rows.samples);
-  return { read: (start, end) => sliceRows({ ...rows, features, outputs }, start, end) };
-}
+/** A reader over held-out rows, which have the training set's width. */
+const heldOutReader = (rows: HeldOut, shape: DataShape): RowReader => arrayReader({ ...shape, ...rows });
 
 function refusedSummary(config: RunConfig, backend: BackendName, mode: ModeName, message: string, estimated: number, resident: number): ModeSummary {
   return {
@@ -140,7 +137,7 @@ export async function runMode(tf: Tf, backend: BackendName, mode: ModeName, prep
   const batchesPerEpoch = batchCount(trainSamples, config.batchSize);
   const loss = new LossReader(tf, config.readback, config.lossView, batchesPerEpoch);
   const recorder = new BatchRecorder(tf, mode, hooks.onBatch, hooks.signal, loss, batchesPerEpoch, hooks);
-  const validation = heldOutReader(prepared.validation);
+  const validation = heldOutReader(prepared.validation, shape);
   recorder.validate = (params) => evaluate(tf, arch, params, validation, shape, prepared.validation.samples);
   let finalValues: Float32Array[];
   try {
@@ -154,7 +151,7 @@ export async function runMode(tf: Tf, backend: BackendName, mode: ModeName, prep
   const leakedTensors = tf.memory().numTensors - tensorsBefore;
   const finalWeights = { shapes: weights.shapes, values: finalValues };
   const finalLoss = (await evaluateWeights(tf, arch, finalWeights, prepared.evalReader, shape, trainSamples)).loss;
-  const test = await evaluateWeights(tf, arch, finalWeights, heldOutReader(prepared.test), shape, prepared.test.samples);
+  const test = await evaluateWeights(tf, arch, finalWeights, heldOutReader(prepared.test, shape), shape, prepared.test.samples);
   const totalMs = recorder.totalMs;
   const msPerBatchMedian = median(recorder.batchMs);
   const dataMsMedian = mode === 'fit' ? NaN : median(recorder.dataMs);

@@ -8,9 +8,7 @@ import { MetricPacker, type MetricChunk } from '../shared/metric-chunk';
 import type { RunResult } from '../shared/metrics';
 import type { RunEvents, TrainerApi } from '../shared/trainer-api';
 import { activateBackend, type BackendProbes } from '../engine/backend';
-import { CsvFormatError } from '../engine/data/csv/parse';
-import { scanCsv } from '../engine/data/csv/scan';
-import type { CsvInput } from '../engine/data/csv/source';
+import { scanCsvInput, type CsvInput } from '../engine/data/csv/source';
 import { kernelsFor } from '../engine/kernels';
 import type { CsvFile, CsvInspection } from '../shared/csv';
 import { runExperiment, type RunHooks } from '../engine/run';
@@ -119,12 +117,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
   }
 
   async function inspectCsv(csv: CsvFile): Promise<CsvInspection> {
-    try {
-      return (await scanCsv(() => csv.file.stream(), csv.label)).inspection;
-    } catch (e) {
-      if (e instanceof CsvFormatError) throw new FitscopeError(ERROR_NAMES.invalidData, `${csv.name}: ${e.message}`);
-      throw e;
-    }
+    return (await scanCsvInput(csvInput(csv))).inspection;
   }
 
   return { start, stop, inspectCsv, ping: async () => now() };

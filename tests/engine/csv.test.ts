@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { csvRecords } from '../../src/engine/data/csv/parse';
 import { scanCsv } from '../../src/engine/data/csv/scan';
 import { csvDataSource, type CsvInput } from '../../src/engine/data/csv/source';
+import { ERROR_NAMES } from '../../src/shared/errors';
 import { runExperiment } from '../../src/engine/run';
 import { smallConfig, tf, useCpu } from './helpers';
 
@@ -100,6 +101,18 @@ describe('CSV as a data set', () => {
     expect([...streamed[0].x, ...streamed[1].x]).toEqual([...arrays.x]);
     // Going back restarts the stream.
     expect([...(await source.compute.read(10, 20)).y]).toEqual([...arrays.y.subarray(20, 40)]);
+  });
+
+  it('reads the file whole once however often the arrays are asked for, and names the file once in its messages', async () => {
+    let opened = 0;
+    const counted: CsvInput = { ...input(text), open: () => (opened++, input(text).open()) };
+    const source = await csvDataSource(counted);
+    const afterScan = opened;
+    const arrays = await source.arrays();
+    expect(await source.arrays()).toBe(arrays);
+    expect(opened).toBe(afterScan + 1);
+    const tiny = { ...input('a,b,label\n1,2,x\n3,4,y\n'), name: 'tiny.csv' };
+    await expect(csvDataSource(tiny)).rejects.toMatchObject({ name: ERROR_NAMES.invalidData, message: 'tiny.csv has 2 data rows; fitscope needs at least 3 (training, validation and test)' });
   });
 
   it('trains every mode, streaming for the generator', async () => {

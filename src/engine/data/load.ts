@@ -4,36 +4,20 @@
 import type { RunConfig } from '../../shared/config';
 import { DATASETS } from '../../shared/datasets';
 import { ERROR_NAMES, FitscopeError } from '../../shared/errors';
-import { CsvFormatError } from './csv/parse';
 import { csvDataSource, type CsvInput } from './csv/source';
 import { MNIST_TEST_COUNT, assetNames, type TabularFile } from './formats';
 import { mnistReader } from './mnist';
 import { planeReader } from './synthetic';
 import { splitTabular } from './tabular';
 import { teacherReader } from './teacher-reader';
-import { arrayReader, type AssetLoader, type DataShape, type HeldOut, type RowReader, type TrainingData } from './types';
+import { arrayReader, memoize, type AssetLoader, type DataShape, type DataSource, type HeldOut, type RowReader, type TrainingData } from './types';
 
-export interface DataSource {
-  shape: DataShape;
-  /** Training rows made on demand (computed, or decoded from shards), without holding the set. */
-  compute: RowReader;
-  /** The whole training set as arrays; made on first call and kept. */
-  arrays(): Promise<TrainingData>;
-  /** Held-out rows: validation (checked after every epoch) and test (checked once at the end). */
-  heldOut(): Promise<{ validation: HeldOut; test: HeldOut }>;
-  /** What the loader changed about the request (e.g. a fixed-size set's sample count), in words. */
-  notices: string[];
-}
+export type { DataSource };
 
 const MNIST_VALIDATION = 1000;
 
 async function readAll(reader: RowReader, start: number, end: number): Promise<HeldOut> {
   return { samples: end - start, ...(await reader.read(start, end)) };
-}
-
-function memoize<T>(make: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | null = null;
-  return () => (value ??= make());
 }
 
 /** Held-out size for sets that can make any number of samples. */
@@ -44,6 +28,7 @@ function fromReader(shape: DataShape, reader: RowReader, notices: string[]): Dat
   const held = heldOutSize(n);
   return {
     shape,
+    origin: 'computed',
     compute: reader,
     arrays: memoize(async () => ({ ...shape, ...(await reader.read(0, n)) })),
     heldOut: memoize(async () => ({ validation: await readAll(reader, n, n + held), test: await readAll(reader, n + held, n + 2 * held) })),
@@ -59,12 +44,7 @@ function needAssets(assets: AssetLoader | undefined, dataset: string): AssetLoad
 export async function loadDataSource(config: RunConfig, assets?: AssetLoader, csv?: CsvInput): Promise<DataSource> {
   if (config.dataset === 'csv') {
     if (!csv) throw new FitscopeError(ERROR_NAMES.invalidConfig, 'dataset csv needs a file: choose one on the page, or pass --csv PATH to the CLI');
-    try {
-      return await csvDataSource(csv);
-    } catch (e) {
-      if (e instanceof CsvFormatError) throw new FitscopeError(ERROR_NAMES.invalidData, `${csv.name}: ${e.message}`);
-      throw e;
-    }
+    return csvDataSource(csv);
   }
   const info = DATASETS[config.dataset];
   const notices: string[] = [];
@@ -85,14 +65,15 @@ export async function loadDataSource(config: RunConfig, assets?: AssetLoader, cs
     case 'spirals':
     case 'circles':
     case 'xor':
-      return fromReader({ samples, features: 2, ...classification(info.classes!) }, planeReader(config.dataset, config.seed), notices);
+      return fromReader({ samples, features: info.features!, ...classification(info.classes!) }, planeReader(config.dataset, config.seed), notices);
     case 'mnist': {
       const loader = needAssets(assets, 'mnist');
-      const shape: DataShape = { samples, features: 784, ...classification(info.classes!), image: [28, 28, 1] };
+      const shape: DataShape = { samples, features: info.features!, ...classification(info.classes!), image: info.image! };
       const train = mnistReader(loader, 'train');
       const test = mnistReader(loader, 'test');
       return {
         shape,
+        origin: 'shards',
         compute: train,
         arrays: memoize(async () => ({ ...shape, ...(await train.read(0, samples)) })),
         heldOut: memoize(async () => ({ validation: await readAll(test, 0, MNIST_VALIDATION), test: await readAll(test, MNIST_VALIDATION, MNIST_TEST_COUNT) })),
@@ -105,7 +86,7 @@ export async function loadDataSource(config: RunConfig, assets?: AssetLoader, cs
       const split = splitTabular(file, config.seed);
       const shape: DataShape = { samples: split.train.samples, features: split.features, ...classification(split.classes) };
       const arrays: TrainingData = { ...shape, x: split.train.x, y: split.train.y };
-      return { shape, compute: arrayReader(arrays), arrays: async () => arrays, heldOut: async () => ({ validation: split.validation, test: split.test }), notices };
+      return { shape, origin: 'table', compute: arrayReader(arrays), arrays: async () => arrays, heldOut: async () => ({ validation: split.validation, test: split.test }), notices };
     }
   }
 }

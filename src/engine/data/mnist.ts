@@ -17,7 +17,7 @@ async function loadShard(assets: AssetLoader, split: 'train' | 'test', index: nu
 }
 
 /** Rows [start, end) of a split, reading shard by shard (one decoded shard cached: reads go in order). */
-export function mnistReader(assets: AssetLoader, split: 'train' | 'test', offset = 0): RowReader {
+export function mnistReader(assets: AssetLoader, split: 'train' | 'test'): RowReader {
   let cached: { index: number; rows: Promise<HeldOut> } | null = null;
   const shard = (index: number) => {
     if (cached?.index !== index) cached = { index, rows: loadShard(assets, split, index) };
@@ -27,13 +27,13 @@ export function mnistReader(assets: AssetLoader, split: 'train' | 'test', offset
     async read(start, end) {
       const x = new Float32Array((end - start) * MNIST_PIXELS);
       const y = new Float32Array((end - start) * CLASSES);
-      for (let row = start + offset; row < end + offset; ) {
+      for (let row = start; row < end; ) {
         const index = Math.floor(row / MNIST_SHARD_SIZE);
         const rows = await shard(index);
         const from = row - index * MNIST_SHARD_SIZE;
-        const count = Math.min(end + offset - row, MNIST_SHARD_SIZE - from);
-        x.set(rows.x.subarray(from * MNIST_PIXELS, (from + count) * MNIST_PIXELS), (row - start - offset) * MNIST_PIXELS);
-        y.set(rows.y.subarray(from * CLASSES, (from + count) * CLASSES), (row - start - offset) * CLASSES);
+        const count = Math.min(end - row, MNIST_SHARD_SIZE - from);
+        x.set(rows.x.subarray(from * MNIST_PIXELS, (from + count) * MNIST_PIXELS), (row - start) * MNIST_PIXELS);
+        y.set(rows.y.subarray(from * CLASSES, (from + count) * CLASSES), (row - start) * CLASSES);
         row += count;
       }
       return { x, y };

@@ -8,7 +8,7 @@ export type PlaneSet = 'spirals' | 'circles' | 'xor';
 const NOISE = { spirals: 0.08, circles: 0.08, xor: 0.05 } as const;
 
 /** Writes sample i's two coordinates into x at offset and returns its class (0 or 1). */
-export function planeSample(set: PlaneSet, seed: number, i: number, x: Float32Array, offset: number): number {
+function planeSample(set: PlaneSet, seed: number, i: number, x: Float32Array, offset: number): number {
   const uniform = mulberry32(hashSeed(seed ^ 0x2d5e7, i));
   const normal = gaussian(uniform);
   let cls: number;

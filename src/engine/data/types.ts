@@ -51,6 +51,33 @@ export function sliceRows(data: Rows & { features: number; outputs: number }, st
   };
 }
 
-export function arrayReader(data: TrainingData): RowReader {
+export function arrayReader(data: Rows & { features: number; outputs: number }): RowReader {
   return { read: (start, end) => sliceRows(data, start, end) };
+}
+
+/**
+ * Where a data set's rows come from, which decides what the source setting can do: 'computed' sets make any
+ * row from the seed (held in memory or written to shards, as asked); 'shards' are served in shards already;
+ * 'table' is a small table held in memory; 'file' is the user's CSV, streamed from the file.
+ */
+export type DataOrigin = 'computed' | 'shards' | 'table' | 'file';
+
+/** A config's data set as the modes use it. */
+export interface DataSource {
+  shape: DataShape;
+  origin: DataOrigin;
+  /** Training rows made on demand (computed, or decoded from shards), without holding the set. */
+  compute: RowReader;
+  /** The whole training set as arrays; made on first call and kept. */
+  arrays(): Promise<TrainingData>;
+  /** Held-out rows: validation (checked after every epoch) and test (checked once at the end). */
+  heldOut(): Promise<{ validation: HeldOut; test: HeldOut }>;
+  /** What the loader changed about the request (e.g. a fixed-size set's sample count), in words. */
+  notices: string[];
+}
+
+/** Makes the value on the first call and hands out the same promise after. */
+export function memoize<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | null = null;
+  return () => (value ??= make());
 }

@@ -4,8 +4,6 @@
 import type { CsvInspection } from '../../../shared/csv';
 import { csvRecords, CsvFormatError, type ByteStream } from './parse';
 
-export type { CsvInspection };
-
 export interface CsvScan {
   inspection: CsvInspection;
   /** Field index of each feature column, and of the label. */

@@ -1,8 +1,8 @@
 // Runs in worker and Node. A CSV file as a data set: rows streamed from the file on every pass (constant
 // memory; a generator reads it batch by batch), the last rows held out for validation and test, features
 // standardised with the scan's statistics, class labels one-hot, numeric labels standardised.
-import type { DataSource } from '../load';
-import type { DataShape, HeldOut, RowReader } from '../types';
+import { ERROR_NAMES, FitscopeError } from '../../../shared/errors';
+import { memoize, type DataShape, type DataSource, type RowReader } from '../types';
 import { csvRecords, CsvFormatError, type ByteStream } from './parse';
 import { cellProblem, parseCell, scanCsv, type CsvScan } from './scan';
 
@@ -16,7 +16,7 @@ export interface CsvInput {
 }
 
 /** Rows held out at the end of the file for validation and for the test, each. */
-export function csvHeldOut(rows: number): number {
+function csvHeldOut(rows: number): number {
   return Math.min(5000, Math.max(1, Math.round(rows * 0.1)));
 }
 
@@ -58,33 +58,40 @@ export function csvRowReader(input: CsvInput, scan: CsvScan, shape: DataShape): 
   };
 }
 
-export async function csvDataSource(input: CsvInput): Promise<DataSource & { scan: CsvScan }> {
-  const scan = await scanCsv(() => input.open(), input.label);
+/** Scans the file; a problem with it is InvalidDataError, naming the file (and the line and column). */
+export async function scanCsvInput(input: CsvInput): Promise<CsvScan> {
+  try {
+    return await scanCsv(() => input.open(), input.label);
+  } catch (e) {
+    if (e instanceof CsvFormatError) throw new FitscopeError(ERROR_NAMES.invalidData, `${input.name}: ${e.message}`);
+    throw e;
+  }
+}
+
+export async function csvDataSource(input: CsvInput): Promise<DataSource> {
+  const scan = await scanCsvInput(input);
   const { rows, classes, features } = scan.inspection;
   const held = csvHeldOut(rows);
   const train = rows - 2 * held;
-  if (train < 1) throw new CsvFormatError(`${input.name} has ${rows} data rows; fitscope needs at least 3 (training, validation and test)`);
+  if (train < 1) throw new FitscopeError(ERROR_NAMES.invalidData, `${input.name} has ${rows} data rows; fitscope needs at least 3 (training, validation and test)`);
   const shape: DataShape = classes
     ? { samples: train, features: features.length, outputs: classes.length, task: 'classification', classes }
     : { samples: train, features: features.length, outputs: 1, task: 'regression' };
-  const reader = csvRowReader(input, scan, shape);
-  let heldOut: Promise<{ validation: HeldOut; test: HeldOut }> | null = null;
   return {
-    scan,
     shape,
-    compute: reader,
-    // A reader of its own, so materialising does not disturb a stream in use.
-    arrays: async () => ({ ...shape, ...(await csvRowReader(input, scan, shape).read(0, train)) }),
-    heldOut: () =>
-      (heldOut ??= (async () => {
-        const rest = await csvRowReader(input, scan, shape).read(train, rows);
-        const f = shape.features;
-        const o = shape.outputs;
-        return {
-          validation: { samples: held, x: rest.x.subarray(0, held * f), y: rest.y.subarray(0, held * o) },
-          test: { samples: held, x: rest.x.subarray(held * f), y: rest.y.subarray(held * o) },
-        };
-      })()),
+    origin: 'file',
+    compute: csvRowReader(input, scan, shape),
+    // Readers of their own, so materialising does not disturb a stream in use.
+    arrays: memoize(async () => ({ ...shape, ...(await csvRowReader(input, scan, shape).read(0, train)) })),
+    heldOut: memoize(async () => {
+      const rest = await csvRowReader(input, scan, shape).read(train, rows);
+      const f = shape.features;
+      const o = shape.outputs;
+      return {
+        validation: { samples: held, x: rest.x.subarray(0, held * f), y: rest.y.subarray(0, held * o) },
+        test: { samples: held, x: rest.x.subarray(held * f), y: rest.y.subarray(held * o) },
+      };
+    }),
     notices: [...scan.inspection.notices, ...(classes ? [] : [`the label "${scan.inspection.label}" is numeric: regression on the standardised label (mean ${scan.labelMean.toPrecision(4)}, deviation ${scan.labelStd.toPrecision(4)})`])],
   };
 }
