@@ -17,6 +17,11 @@ export function formatSig(value: number, digits = 3): string {
   return Number(value.toPrecision(digits)).toString();
 }
 
+/** A fraction as a percentage with one decimal: 0.912 → "91.2 %" (accuracies in the table and the insights). */
+export function formatPercent(value: number): string {
+  return Number.isFinite(value) ? `${(value * 100).toFixed(1)} %` : '–';
+}
+
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
   return ms >= 10_000 ? `${formatSig(ms / 1000)} s` : `${formatSig(ms)} ms`;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_NAMES } from '../../src/shared/errors';
 import { SUMMARY_FIELDS, type ModeSummary } from '../../src/shared/metrics';
-import { formatMs, formatSig } from '../../src/ui/format';
+import { formatInt, formatMs, formatPercent, formatSig } from '../../src/ui/format';
 import { describeRunError, urlWarnings } from '../../src/ui/notice/messages';
 import { COLUMNS, visibleColumns } from '../../src/ui/summary-table/columns';
 import type { TableRow } from '../../src/ui/summary-table/table-rows';
@@ -14,6 +14,13 @@ describe('formatting', () => {
     expect(formatMs(65_000)).toBe('65 s');
     expect(formatSig(NaN)).toBe('–');
     expect(formatSig(0.000012345)).toBe('1.23e-5');
+  });
+
+  it('formats percentages with one decimal and counts with en-US grouping', () => {
+    expect(formatPercent(0.912)).toBe('91.2 %');
+    expect(formatPercent(1)).toBe('100.0 %');
+    expect(formatPercent(NaN)).toBe('–');
+    expect(formatInt(12345)).toBe('12,345');
   });
 });
 
@@ -40,6 +47,8 @@ describe('summary columns', () => {
     expect(cells.peakBytes).toMatch(/^2(\.0)? kB$/i);
     expect(cells.msPerBatchMedian).toBe('1.5 ms');
     expect(cells.vsLoop).toBe('1.2×');
+    expect(cells.vsFastest).toBe('1.00×');
+    expect(cells.testAccuracy).toBe('–');
     expect(cells.finalLoss).toBe('–');
     const visible = visibleColumns([row]).map((c) => c.key);
     expect(visible).not.toContain('testAccuracy');

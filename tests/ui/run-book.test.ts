@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { lossLines, memoryLines, residentMarks, timeSplits, validationLines } from '../../src/ui/chart-data/chart-lines';
 import { TRACE_PALETTE, pickColors } from '../../src/ui/chart-data/palette';
-import { RunBook } from '../../src/ui/chart-data/run-book';
+import { isBusy, RunBook, type RunPhase } from '../../src/ui/chart-data/run-book';
 import { cachedTraceSeries, traceSeries } from '../../src/ui/chart-data/trace-series';
 import { traceViews } from '../../src/ui/chart-data/trace-views';
 import { config, metric, metrics, summary } from './fixtures';
@@ -46,6 +46,33 @@ describe('RunBook', () => {
     expect(book.runs).toEqual([busy]);
     expect(changes).toBe(3);
     expect(book.latest).toBe(busy);
+  });
+
+  it('counts a revision for runs added, removed or changed, not for per-batch data', () => {
+    const book = new RunBook();
+    let heard = 0;
+    book.subscribe(() => heard++);
+    const run = book.add(config({ modes: ['loop'] }), 0);
+    expect(book.revision).toBe(1);
+    // Every batch reaches the listeners (the frame throttle), but not the panels that redraw on the revision.
+    book.append(run, [metric('loop', 0, 0)]);
+    book.append(run, [metric('loop', 0, 1)]);
+    expect(heard).toBe(3);
+    expect(book.revision).toBe(1);
+    run.backend = { active: 'wasm', requested: 'auto', fallbacks: [] };
+    book.changed();
+    expect(book.revision).toBe(2);
+    run.phase = 'done';
+    book.changed();
+    expect(book.remove(run.id)).toBe(true);
+    expect(book.revision).toBe(4);
+    book.clear();
+    expect(book.revision).toBe(4);
+  });
+
+  it('calls a run busy while it runs or stops, and the idle page not', () => {
+    const phases: RunPhase[] = ['idle', 'running', 'stopping', 'done', 'failed'];
+    expect(phases.map(isBusy)).toEqual([false, true, true, false, false]);
   });
 
   it('keeps per-epoch validation points', () => {

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { combinationProblems } from '../../shared/config-rules';
 import { BackendBadge } from '../backend-badge/BackendBadge';
+import { isBusy } from '../chart-data/run-book';
 import { ConfigForm } from '../config-form/ConfigForm';
 import { CsvPicker } from '../csv/CsvPicker';
 import { useCsvFile } from '../csv/use-csv-file';
@@ -31,7 +32,6 @@ export function App() {
   const embed = link.page.embed;
   // Framed by another page: its postMessage API (ready, progress, run-end, error; run, stop, set-config).
   useEmbedBridge({ config, setConfig, run });
-  const busy = run.phase === 'running' || run.phase === 'stopping';
   // The user's CSV: read in the worker; once it reads cleanly the data set switches to it, never before.
   const csv = useCsvFile(run.inspectCsv);
   const csvReady = csv.state.phase === 'ready' ? csv.state.csv : null;
@@ -89,7 +89,7 @@ export function App() {
           {!hidden('settings') && <h2 id="settings-heading">Settings</h2>}
           <RunControls phase={run.phase} run={run} onStop={run.stop} />
           {!hidden('settings') && (
-          <fieldset className="plain" disabled={busy}>
+          <fieldset className="plain" disabled={isBusy(run.phase)}>
             <ConfigForm config={config} onChange={setConfig} />
             {config.dataset === 'csv' && <CsvPicker state={csv.state} onFile={(file) => void csv.load(file, file.name)} onLabel={csv.chooseLabel} />}
           </fieldset>

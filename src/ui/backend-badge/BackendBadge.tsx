@@ -1,17 +1,18 @@
 // Runs in the page. Says what actually runs, and why any backend before it was skipped.
 import type { BackendPreference } from '../../shared/config';
 import { describeBackend, type BackendInfo } from '../../shared/metrics';
+import { isBusy, type RunPhase } from '../chart-data/run-book';
 
 export interface BackendBadgeProps {
   info: BackendInfo | null;
   requested: BackendPreference;
-  phase: 'idle' | 'running' | 'stopping' | 'done' | 'failed';
+  phase: RunPhase;
 }
 
 export function BackendBadge({ info, requested, phase }: BackendBadgeProps) {
   let text: string;
   if (info) text = describeBackend(info);
-  else if (phase === 'running' || phase === 'stopping') text = `starting ${requested}…`;
+  else if (isBusy(phase)) text = `starting ${requested}…`;
   else if (phase === 'failed') text = `none started (${requested} requested)`;
   else text = `${requested}, not started yet`;
   const fellBack = !!info && info.fallbacks.length > 0;

@@ -1,7 +1,9 @@
 // Runs in the page (pure, no React). Every run the page keeps: its config, backend, summaries and per-mode
 // traces (bounded chart buffers) plus the per-batch log for export. Runs stay until removed, each trace with
 // its own colour. Appending a chunk is the only per-batch work on the main thread: copy numbers into typed
-// arrays. Listeners hear of every change synchronously; the page throttles that to animation frames.
+// arrays. Listeners hear of every change synchronously; the page throttles that to animation frames. The
+// book's revision counts the other changes (a run added, removed or changed), for the panels that show only
+// those.
 import { MODE_NAMES, cloneConfig, type ModeName, type RunConfig } from '../../shared/config';
 import type { BackendInfo, BatchMetric, ModeSummary } from '../../shared/metrics';
 import type { ClientRunResult } from '../../client/trainer-client';
@@ -9,7 +11,16 @@ import { BatchLog, LOG_COLUMNS } from '../export/batch-log';
 import { MODE_DASHES, pickColors } from './palette';
 import { TRACE_COLUMNS, TraceBuffer } from './trace-buffer';
 
-export type RunPhase = 'running' | 'stopping' | 'done' | 'failed';
+/** Where a kept run stands. */
+export type RecordPhase = 'running' | 'stopping' | 'done' | 'failed';
+
+/** The page's phase: the latest run's, or 'idle' before the first run and after every run was removed. */
+export type RunPhase = RecordPhase | 'idle';
+
+/** A run still going: it cannot be removed, and no other may start. */
+export function isBusy(phase: RunPhase): phase is 'running' | 'stopping' {
+  return phase === 'running' || phase === 'stopping';
+}
 
 export interface ValidationPoint {
   /** 1-based: the epoch just finished. */
@@ -37,7 +48,7 @@ export interface Trace {
 }
 
 export class RunRecord {
-  phase: RunPhase = 'running';
+  phase: RecordPhase = 'running';
   backend: BackendInfo | null = null;
   /** Finished modes so far; the result's list (with vsLoop filled in) replaces it at the end. */
   summaries: ModeSummary[] = [];
@@ -82,7 +93,7 @@ export class RunRecord {
   }
 
   get busy(): boolean {
-    return this.phase === 'running' || this.phase === 'stopping';
+    return isBusy(this.phase);
   }
 
   append(metrics: readonly BatchMetric[]): void {
@@ -141,8 +152,11 @@ export class RunBook {
   private list: RunRecord[] = [];
   private nextId = 1;
   private readonly listeners = new Set<() => void>();
-  /** Bumped by every change. */
-  version = 0;
+  /**
+   * Counts the discrete changes: a run added or removed, a record's fields changed (changed()). Not per-batch
+   * appends. The runs panel and the summary table re-render on it, not on every frame.
+   */
+  revision = 0;
 
   /** Kept runs, oldest first; a new array whenever a run is added or removed. */
   get runs(): readonly RunRecord[] {
@@ -182,14 +196,19 @@ export class RunBook {
     this.changed();
   }
 
+  /** Per-batch data: listeners hear of it, the revision stays. */
   append(run: RunRecord, metrics: readonly BatchMetric[]): void {
     run.append(metrics);
-    this.changed();
+    this.notify();
   }
 
-  /** Call after changing a record's fields (phase, backend, summaries, …). */
+  /** Call after changing a record's fields (phase, backend, summaries, …): a new revision. */
   changed(): void {
-    this.version++;
+    this.revision++;
+    this.notify();
+  }
+
+  private notify(): void {
     for (const listener of this.listeners) listener();
   }
 

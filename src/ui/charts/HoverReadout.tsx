@@ -10,16 +10,17 @@ export interface HoverReadoutProps {
   px: number;
   width: number;
   lines: readonly ChartLine[];
+  /** The x extent of the drawn lines (TraceChart has it for its scales): how far from x a point may be. */
+  xRange: readonly [number, number] | null;
   xLabel: string;
   formatX(v: number): string;
   formatY(v: number): string;
 }
 
-export function HoverReadout({ x, px, width, lines, xLabel, formatX, formatY }: HoverReadoutProps) {
-  const shown = lines.filter((l) => !l.faint);
-  const xs = shown.flatMap((l) => (l.points.length ? [l.points[0].x, l.points[l.points.length - 1].x] : []));
-  const span = xs.length ? Math.max(...xs) - Math.min(...xs) : 0;
-  const rows = shown
+export function HoverReadout({ x, px, width, lines, xRange, xLabel, formatX, formatY }: HoverReadoutProps) {
+  const span = xRange ? xRange[1] - xRange[0] : 0;
+  const rows = lines
+    .filter((l) => !l.faint)
     .map((line) => ({ line, at: nearestAt(line.points, x, span * 0.02) }))
     .filter((r) => r.at !== null && r.at.values.length > 0);
   const onLeft = px > width / 2;

@@ -8,8 +8,6 @@ import { formatSig } from '../format';
 import { X_AXIS_SPECS } from './axis';
 import { TraceChart } from './TraceChart';
 
-const formatLoss = (v: number) => formatSig(v);
-
 export function LossPanel({ traces, settings, live, xPlan }: PanelProps) {
   // New data through the chart pacer: the series are built (lazily) only when this chart is due to redraw.
   const paced = usePaced(traces);
@@ -26,7 +24,7 @@ export function LossPanel({ traces, settings, live, xPlan }: PanelProps) {
       lines={lines}
       xLabel={x.label}
       formatX={x.format}
-      formatY={formatLoss}
+      formatY={formatSig}
       logY={settings.logScale}
       // Losses here are never negative: a linear axis from zero is set by the first batch and holds while the
       // loss falls (one from the data's lowest value moved down, and redrew the chart, again and again).

@@ -157,7 +157,7 @@ export const TraceChart = memo(function TraceChart(props: TraceChartProps) {
         </LinesContext.Provider>
         {isEmpty && <p className="chart-empty muted">{empty}</p>}
         {hover.x !== null && px !== null && plot && !isEmpty ? (
-          <HoverReadout x={hover.x} px={px} width={plot.x + plot.width + MARGIN.right} lines={drawn} xLabel={xLabel} formatX={formatX} formatY={formatY} />
+          <HoverReadout x={hover.x} px={px} width={plot.x + plot.width + MARGIN.right} lines={drawn} xRange={dataRange} xLabel={xLabel} formatX={formatX} formatY={formatY} />
         ) : null}
       </div>
       <ChartLegend items={legend} />

@@ -4,18 +4,17 @@ import { validationLines } from '../chart-data/chart-lines';
 import type { TraceView } from '../chart-data/trace-views';
 import { usePaced } from '../hooks/use-paced';
 import { formatInt, formatSig } from '../format';
-import { formatPercent } from './axis';
+import { formatSigPercent } from './axis';
 import { TraceChart } from './TraceChart';
 
-const formatEpoch = (v: number) => formatInt(v);
-const formatLoss = (v: number) => formatSig(v);
-
 export function ValidationPanel({ traces, live }: { traces: readonly TraceView[]; live: boolean }) {
-  // Through the chart pacer like the other panels: new lines (if unchanged points) at every results render
-  // would redraw both charts ten times a second.
-  const paced = usePaced(traces);
-  const accuracy = useMemo(() => validationLines(paced, 'accuracy'), [paced]);
-  const loss = useMemo(() => validationLines(paced, 'loss'), [paced]);
+  // The points change once per epoch, the trace views at every results render: the lines are rebuilt only when
+  // a trace, its label or its epoch count changes, so the charts keep the same lines in between.
+  const key = traces.map((t) => `${t.key}:${t.label}:${t.classification}:${t.validation.length}`).join('|');
+  const lines = useMemo(() => ({ accuracy: validationLines(traces, 'accuracy'), loss: validationLines(traces, 'loss') }), [key]);
+  // Through the chart pacer when they do change (every frame when epochs are short); unchanged lines take no
+  // slot from the other charts. live is paced inside TraceChart.
+  const { accuracy, loss } = usePaced(lines);
   const anyAccuracy = accuracy.some((l) => l.points.length > 0);
   return (
     <>
@@ -27,8 +26,8 @@ export function ValidationPanel({ traces, live }: { traces: readonly TraceView[]
           description="Accuracy on the held-out validation rows, checked after each epoch (classification data sets)."
           lines={accuracy}
           xLabel="epoch"
-          formatX={formatEpoch}
-          formatY={formatPercent}
+          formatX={formatInt}
+          formatY={formatSigPercent}
           height={200}
           empty="No epoch has ended yet."
         />
@@ -40,8 +39,8 @@ export function ValidationPanel({ traces, live }: { traces: readonly TraceView[]
         description="Loss on the held-out validation rows, checked after each epoch (its time is not counted in any batch)."
         lines={loss}
         xLabel="epoch"
-        formatX={formatEpoch}
-        formatY={formatLoss}
+        formatX={formatInt}
+        formatY={formatSig}
         height={200}
         empty="No epoch has ended yet."
       />

@@ -26,4 +26,5 @@ export const X_AXIS_SPECS: Record<XAxisKind, XAxisSpec> = {
   time: { label: 'time', words: "the mode's wall time in seconds (validation excluded)", format: (v) => `${formatSig(v)} s` },
 };
 
-export const formatPercent = (v: number): string => (Number.isFinite(v) ? `${formatSig(v * 100)} %` : '–');
+/** Three significant digits, as formatSig: round ticks read "90 %", not "90.0 %" (the table's formatPercent). */
+export const formatSigPercent = (v: number): string => (Number.isFinite(v) ? `${formatSig(v * 100)} %` : '–');

@@ -9,5 +9,3 @@ export const MODE_COLORS: Record<ModeName, string> = {
   trainOnBatch: TRACE_PALETTE[2],
   loop: TRACE_PALETTE[3],
 };
-
-export { MODE_DASHES } from '../chart-data/palette';

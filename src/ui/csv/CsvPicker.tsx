@@ -1,6 +1,7 @@
 // Runs in the page. Pick or drop a CSV file, see how the worker read it (preview, column kinds, label, task),
 // choose the label column. Errors name the line and column, and the previous data set stays selected.
 import { useId, useState, type DragEvent } from 'react';
+import { formatInt } from '../format';
 import './csv.css';
 import type { CsvState } from './use-csv-file';
 
@@ -57,7 +58,7 @@ export function CsvPicker({ state, onFile, onLabel }: CsvPickerProps) {
       {ready && (
         <div data-testid="csv-summary">
           <p>
-            <strong>{ready.csv.name}</strong>: {ready.inspection.rows.toLocaleString()} rows, {ready.inspection.features.length} numeric features,{' '}
+            <strong>{ready.csv.name}</strong>: {formatInt(ready.inspection.rows)} rows, {ready.inspection.features.length} numeric features,{' '}
             {ready.inspection.task === 'classification' ? `${ready.inspection.classes?.length} classes` : 'regression'}
           </p>
           <label>

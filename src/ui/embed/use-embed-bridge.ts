@@ -6,12 +6,12 @@ import { useEffect, useRef } from 'react';
 import type { RunConfig } from '../../shared/config';
 import type { BackendInfo, ModeSummary } from '../../shared/metrics';
 import { acceptsOrigin, appMessage, parentOrigin, PROTOCOL_VERSION, readHostMessage, type AppMessage } from '../../preset/embed-protocol';
-
-const PROGRESS_INTERVAL_MS = 250;
+import { isBusy, type RunPhase } from '../chart-data/run-book';
+import { PROGRESS_INTERVAL_MS } from '../progress/progress-math';
 
 /** What the bridge needs of the page's run (useRun's RunView has it). */
 export interface BridgeRun {
-  phase: 'idle' | 'running' | 'stopping' | 'done' | 'failed';
+  phase: RunPhase;
   result: { summaries: ModeSummary[]; backend: BackendInfo; stopped: boolean; totalBatches: number } | null;
   error: unknown;
   /** The latest run's finished modes so far. */
@@ -54,10 +54,9 @@ export function useEmbedBridge({ config, setConfig, run }: EmbedBridgeOptions): 
       if (result.kind === 'ignore') return;
       if (result.kind === 'invalid') return post(appMessage('error', { message: result.message, problems: result.problems }));
       const { run: current, setConfig: set } = latest.current;
-      const busy = current.phase === 'running' || current.phase === 'stopping';
       const command = result.command;
       if (command.type === 'stop') return current.stop();
-      if (busy) return post(appMessage('error', { message: `${command.type}: a run is in progress; send stop first` }));
+      if (isBusy(current.phase)) return post(appMessage('error', { message: `${command.type}: a run is in progress; send stop first` }));
       if (command.config) set(command.config);
       if (command.type === 'run') current.start(command.config ?? latest.current.config);
     };
@@ -67,14 +66,14 @@ export function useEmbedBridge({ config, setConfig, run }: EmbedBridgeOptions): 
   }, [framed]);
 
   // Progress: polled, so it needs no animation frames (a framed page out of view gets few).
-  const busy = run.phase === 'running' || run.phase === 'stopping';
+  const busy = isBusy(run.phase);
   useEffect(() => {
     if (!framed || !busy) return;
     let last = -1;
     const timer = setInterval(() => {
       const { run: current } = latest.current;
       const record = current.latest;
-      if (!record || (current.phase !== 'running' && current.phase !== 'stopping')) return;
+      if (!record || !isBusy(current.phase)) return;
       if (record.received === last) return;
       last = record.received;
       post(appMessage('progress', { phase: current.phase, batches: record.received, modesDone: current.summaries.length, modes: record.config.modes.length }));

@@ -2,6 +2,7 @@
 // Built on click, never while training is drawn, so the work lands on the user's gesture only.
 import { memo } from 'react';
 import type { RunRecord } from '../chart-data/run-book';
+import { formatInt } from '../format';
 import { downloadText, fileStamp } from './download';
 import { batchesCsv, exportJson, summaryCsv } from './export-data';
 
@@ -36,7 +37,7 @@ export const ExportMenu = memo(function ExportMenu({ runs, dropped }: { runs: re
       </div>
       <p className="muted small-print">
         Every kept run: one CSV row per batch received, one per mode in the summary; the JSON has both and each run's settings. Each chart has its own PNG button.
-        {dropped > 0 ? ` ${dropped.toLocaleString('en-US')} batches past the per-run limit of the export log were charted but not kept.` : ''}
+        {dropped > 0 ? ` ${formatInt(dropped)} batches past the per-run limit of the export log were charted but not kept.` : ''}
       </p>
     </section>
   );

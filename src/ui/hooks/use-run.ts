@@ -4,17 +4,15 @@
 // events — start, backend, a mode's end, the result, a failure — re-render the page's owner straight away.
 // All of these renders are transitions, which React renders in slices (see use-frame.ts).
 import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { LossView, RunConfig } from '../../shared/config';
+import type { RunConfig } from '../../shared/config';
 import type { CsvFile, CsvInspection } from '../../shared/csv';
 import type { BackendInfo, ModeSummary } from '../../shared/metrics';
 import { TrainerClient, type ClientRunResult } from '../../client/trainer-client';
-import { RunBook, type RunRecord } from '../chart-data/run-book';
+import { RunBook, type RunPhase, type RunRecord } from '../chart-data/run-book';
 import { FrameThrottle } from './frame-throttle';
 
 /** Fewest milliseconds between re-renders of the results while a run streams. */
 export const FRAME_INTERVAL_MS = 100;
-
-export type RunPhase = 'idle' | 'running' | 'stopping' | 'done' | 'failed';
 
 export interface RunView {
   /** Of the latest run ('idle' before the first, and after every run was removed). */
@@ -22,7 +20,6 @@ export interface RunView {
   backend: BackendInfo | null;
   result: ClientRunResult | null;
   error: unknown;
-  lossView: LossView;
   /** The latest run's finished modes so far. */
   summaries: readonly ModeSummary[];
   /** The latest run's record, null before the first run. */
@@ -58,6 +55,7 @@ export function useRun(): RunView {
       const run = book.add(config, performance.now());
       // A run's events re-render most of the page: as transitions, which React renders in slices of a few
       // milliseconds rather than in one task (a mode's end and the run's start were long tasks otherwise).
+      // book.changed() counts a new revision: the runs panel and the summary table redraw on it.
       const event = (change: () => void) => {
         change();
         book.changed();
@@ -123,7 +121,6 @@ export function useRun(): RunView {
     backend: latest?.backend ?? null,
     result: latest?.result ?? null,
     error: latest?.error ?? null,
-    lossView: latest?.config.lossView ?? 'batch',
     summaries: latest?.summaries ?? [],
     latest,
     book,

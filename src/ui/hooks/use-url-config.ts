@@ -4,17 +4,18 @@ import { useCallback, useRef, useState } from 'react';
 import type { RunConfig } from '../../shared/config';
 import type { ViewSettings } from '../../shared/view-settings';
 import { readLocation, writeLocation } from '../../preset/browser-location';
-import type { LinkView, PageOptions } from '../../preset/view-settings';
+import type { LinkView } from '../../preset/view-settings';
 
 export interface UrlConfig {
   config: RunConfig;
   setConfig(config: RunConfig): void;
-  /** The charts' view settings (x axis, log scale, smoothing, hidden result panels). */
-  view: ViewSettings;
-  setView(view: ViewSettings): void;
-  /** What the link says about the page itself: embed view, autorun, hidden page parts. Fixed by the link. */
-  page: PageOptions;
+  /**
+   * The charts' view settings (x axis, log scale, smoothing, hidden result panels) and what the link says
+   * about the page itself (embed view, autorun, hidden page parts; fixed by the link).
+   */
   link: LinkView;
+  /** Replaces link.view. */
+  setView(view: ViewSettings): void;
   /** What the decoder repaired or ignored in the link the page was opened with. */
   warnings: readonly string[];
   autorun: boolean;
@@ -40,9 +41,7 @@ export function useUrlConfig(): UrlConfig {
   return {
     config: state.config,
     setConfig,
-    view: state.link.view,
     setView,
-    page: state.link.page,
     link: state.link,
     warnings: initial.warnings,
     autorun: initial.autorun,

@@ -4,7 +4,7 @@
 // guard's estimate were from the measured peak. Every number comes from the summaries; a sentence whose
 // numbers are missing (NaN, refused modes) is left out, never filled with a guess.
 import type { ModeSummary } from '../../shared/metrics';
-import { formatBytes, formatInt, formatMs, formatSig } from '../format';
+import { formatBytes, formatInt, formatMs, formatPercent, formatSig } from '../format';
 
 export interface Insight {
   /** Stable id of the kind of sentence (for React keys and tests). */
@@ -155,12 +155,11 @@ function lossAgreement(ok: ModeSummary[]): Insight | null {
 function accuracy(ok: ModeSummary[]): Insight | null {
   const acc = ok.filter((s) => finite(s.testAccuracy));
   if (acc.length === 0) return null;
-  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-  if (acc.length === 1) return { key: 'accuracy', tone: 'info', text: `Test accuracy: ${pct(acc[0].testAccuracy)} (${acc[0].mode}).` };
+  if (acc.length === 1) return { key: 'accuracy', tone: 'info', text: `Test accuracy: ${formatPercent(acc[0].testAccuracy)} (${acc[0].mode}).` };
   const best = acc.reduce((a, b) => (b.testAccuracy > a.testAccuracy ? b : a));
   const worst = acc.reduce((a, b) => (b.testAccuracy < a.testAccuracy ? b : a));
-  if (best.testAccuracy === worst.testAccuracy) return { key: 'accuracy', tone: 'info', text: `Test accuracy was ${pct(best.testAccuracy)} for every mode.` };
-  return { key: 'accuracy', tone: 'info', text: `Test accuracy ranged from ${pct(worst.testAccuracy)} (${worst.mode}) to ${pct(best.testAccuracy)} (${best.mode}).` };
+  if (best.testAccuracy === worst.testAccuracy) return { key: 'accuracy', tone: 'info', text: `Test accuracy was ${formatPercent(best.testAccuracy)} for every mode.` };
+  return { key: 'accuracy', tone: 'info', text: `Test accuracy ranged from ${formatPercent(worst.testAccuracy)} (${worst.mode}) to ${formatPercent(best.testAccuracy)} (${best.mode}).` };
 }
 
 function batchEndSampling(ok: ModeSummary[]): Insight | null {

@@ -4,23 +4,19 @@
 // on the same cores the training and the charts need.
 import { memo, startTransition, useEffect, useState } from 'react';
 import type { RunRecord } from '../chart-data/run-book';
+import { PROGRESS_INTERVAL_MS } from './progress-math';
 import { RunProgressItem } from './RunProgressItem';
 
 export interface RunsPanelProps {
   runs: readonly RunRecord[];
-  /** runsStamp(runs): changes with each run's phase and finished modes, so those show at once, not at the next tick. */
-  stamp: string;
+  /**
+   * The book's revision (run records are mutable): a run's events (backend, a mode's end, the result, a stop)
+   * show at once, not at the next tick, and the per-batch frames do not re-render the panel.
+   */
+  revision: number;
   onRemove(id: number): void;
   onReset(): void;
 }
-
-/** What the panel must show as soon as it happens: each run's phase and how many of its modes are done. */
-export function runsStamp(runs: readonly RunRecord[]): string {
-  return runs.map((r) => `${r.id}:${r.phase}:${r.summaries.length}`).join('|');
-}
-
-/** How often the progress of a busy run is redrawn. */
-export const PROGRESS_INTERVAL_MS = 250;
 
 export const RunsPanel = memo(function RunsPanel({ runs, onRemove, onReset }: RunsPanelProps) {
   const busy = runs.some((r) => r.busy);

@@ -7,6 +7,9 @@ import { DATASETS } from '../../shared/datasets';
 import type { XAxisKind } from '../../shared/view-settings';
 import type { RunRecord } from '../chart-data/run-book';
 
+/** How often a busy run's progress is shown: redrawn in the runs panel, posted to a page that embeds this one. */
+export const PROGRESS_INTERVAL_MS = 250;
+
 /** The sample count a run will use: the request, clamped to what the data set offers. null when unknowable. */
 export function effectiveSamples(config: Pick<RunConfig, 'dataset' | 'samples'>): number | null {
   const info = DATASETS[config.dataset];

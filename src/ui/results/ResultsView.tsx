@@ -17,8 +17,8 @@ import { useFrame } from '../hooks/use-frame';
 import type { RunView } from '../hooks/use-run';
 import type { ViewSettingsControl } from '../hooks/use-view-settings';
 import { Insights } from '../insights/Insights';
-import { RunsPanel, runsStamp } from '../progress/RunsPanel';
-import { SummaryTable, summariesStamp } from '../summary-table/SummaryTable';
+import { RunsPanel } from '../progress/RunsPanel';
+import { SummaryTable } from '../summary-table/SummaryTable';
 
 export interface ResultsViewProps {
   run: Pick<RunView, 'book' | 'frames' | 'remove' | 'reset'>;
@@ -41,7 +41,7 @@ export function ResultsView({ run, view, config }: ResultsViewProps) {
   const shown = view.isShown;
   return (
     <>
-      <RunsPanel runs={runs} stamp={runsStamp(runs)} onRemove={run.remove} onReset={run.reset} />
+      <RunsPanel runs={runs} revision={run.book.revision} onRemove={run.remove} onReset={run.reset} />
       <ViewControls view={view} />
       <div className="charts">
         {shown('loss') && (
@@ -66,7 +66,7 @@ export function ResultsView({ run, view, config }: ResultsViewProps) {
         )}
       </div>
       {shown('insights') && <Insights run={insightRun} summaries={insightRun?.summaries} />}
-      {shown('table') && <SummaryTable runs={runs} stamp={summariesStamp(runs)} />}
+      {shown('table') && <SummaryTable runs={runs} revision={run.book.revision} />}
       <ExportMenu runs={runs} dropped={droppedBatches(runs)} />
       {shown('about') && <AboutData dataset={config.dataset} features={config.features} />}
     </>

@@ -1,7 +1,8 @@
 // Runs in the page. Run submits the settings form (so Enter in a field runs too); Stop asks the worker to stop
 // after its current batch, and the client terminates it if that does not happen in time. The batch count is
 // live: it re-renders with the results, at most once per animation frame and ten times a second.
-import type { RunPhase, RunView } from '../hooks/use-run';
+import { isBusy, type RunPhase } from '../chart-data/run-book';
+import type { RunView } from '../hooks/use-run';
 import { formatInt } from '../format';
 import { useFrame } from '../hooks/use-frame';
 
@@ -22,11 +23,10 @@ const STATUS: Record<RunPhase, string> = {
 export function RunControls({ phase, run, onStop }: RunControlsProps) {
   useFrame(run.frames);
   const received = run.book.latest?.received ?? 0;
-  const busy = phase === 'running' || phase === 'stopping';
   const count = received > 0 ? `: ${formatInt(received)} batches` : phase === 'running' ? '…' : '';
   return (
     <div className="controls">
-      <button type="submit" className="primary" disabled={busy}>
+      <button type="submit" className="primary" disabled={isBusy(phase)}>
         Run
       </button>
       <button type="button" onClick={onStop} disabled={phase !== 'running'}>

@@ -7,13 +7,8 @@ import { tableRows } from './table-rows';
 
 export interface SummaryTableProps {
   runs: readonly RunRecord[];
-  /** Changes whenever a summary arrives (run records are mutable): see summariesStamp. */
-  stamp: string;
-}
-
-/** Identifies the summaries on show, so the table re-renders when a mode ends and not on every frame. */
-export function summariesStamp(runs: readonly RunRecord[]): string {
-  return runs.map((r) => `${r.id}:${r.summaries.length}:${r.phase}:${r.backend?.active ?? ''}`).join('|');
+  /** The book's revision (run records are mutable): the table re-renders when a mode ends, not on every frame. */
+  revision: number;
 }
 
 export const SummaryTable = memo(function SummaryTable({ runs }: SummaryTableProps) {

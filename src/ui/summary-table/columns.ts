@@ -2,7 +2,7 @@
 // accuracy, then memory (measured peak next to the guard's estimate and the data set's own bytes). Every
 // ModeSummary field the CLI prints has a column; `optional` columns are dropped when no row has a value.
 import type { ModeSummary } from '../../shared/metrics';
-import { formatBytes, formatInt, formatMs, formatSig } from '../format';
+import { formatBytes, formatInt, formatMs, formatPercent, formatSig } from '../format';
 import { formatRatio } from '../insights/insights';
 import type { TableRow } from './table-rows';
 
@@ -16,9 +16,6 @@ export interface Column {
   optional?: boolean;
   cell(row: TableRow): string;
 }
-
-const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '–');
-const ratio = (v: number) => (Number.isFinite(v) ? formatRatio(v) : '–');
 
 function field(key: keyof ModeSummary, heading: string, format: (v: number) => string, hint?: string, optional?: boolean): Column {
   return { key, heading, hint, numeric: true, optional, cell: (row) => format(row.summary[key] as number) };
@@ -34,16 +31,16 @@ export const COLUMNS: readonly Column[] = [
   field('msPerBatchMedian', 'Median / batch', formatMs, 'median wall time per batch'),
   field('msPerBatchP95', 'p95 / batch', formatMs, '95th percentile of the time per batch'),
   field('samplesPerSec', 'Samples / s', formatInt, 'training samples per second over the whole mode'),
-  { key: 'vsFastest', heading: '× fastest', hint: 'median time per sample over the fastest row in this table', numeric: true, cell: (row) => ratio(row.vsFastest) },
-  field('vsLoop', '× loop', ratio, 'median time per batch over the hand-written loop of the same run (the floor)'),
+  { key: 'vsFastest', heading: '× fastest', hint: 'median time per sample over the fastest row in this table', numeric: true, cell: (row) => formatRatio(row.vsFastest) },
+  field('vsLoop', '× loop', formatRatio, 'median time per batch over the hand-written loop of the same run (the floor)'),
   field('dataMsMedian', 'Data wait / batch', formatMs, 'median time per batch waiting for data (fit slices inside its step: –)'),
   field('stepMsMedian', 'Step / batch', formatMs, 'median time per batch in the training step (compute and any sync)'),
   field('totalMs', 'Total', formatMs, 'wall time of the whole mode, data upload included, validation excluded'),
   field('initialLoss', 'Initial loss', (v) => formatSig(v, 4), 'loss over the training set before the first step'),
   field('finalLoss', 'Final loss', (v) => formatSig(v, 4), 'loss over the training set after the last step'),
   field('testLoss', 'Test loss', (v) => formatSig(v, 4), 'loss on the held-out test rows after training'),
-  { key: 'valAccuracy', heading: 'Val. accuracy', hint: 'accuracy on the validation rows at the last epoch end', numeric: true, optional: true, cell: (row) => pct(row.valAccuracy) },
-  field('testAccuracy', 'Test accuracy', pct, 'accuracy on the held-out test rows after training', true),
+  { key: 'valAccuracy', heading: 'Val. accuracy', hint: 'accuracy on the validation rows at the last epoch end', numeric: true, optional: true, cell: (row) => formatPercent(row.valAccuracy) },
+  field('testAccuracy', 'Test accuracy', formatPercent, 'accuracy on the held-out test rows after training', true),
   field('peakBytes', 'Peak memory', formatBytes, 'largest backend memory in use during the mode, from the tensor-allocation hook'),
   field('estimatedPeakBytes', 'Estimated peak', formatBytes, "the memory guard's estimate, made before the mode ran"),
   field('residentBytes', 'Data set memory', formatBytes, 'backend bytes holding the data set itself (fit: the whole set; generators: none)'),
