@@ -4,25 +4,21 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { waitForRunEnd } from './run-actions';
+import { noticeText, waitForBatches, waitForRunEnd } from './run-actions';
 import { useApp } from './use-app';
 import { DEFAULT_CONFIG, MODE_NAMES } from '../../src/shared/config';
 import { linearTicks } from '../../src/ui/chart-data/axis-ticks';
 import { formatCompact } from '../../src/ui/charts/axis';
-import { chromiumAvailable, CHROMIUM_PATH, isLocal, type PageLog } from './harness';
+import { chromiumAvailable, CHROMIUM_PATH, expectCleanLog, type PageLog } from './harness';
 
 const RUN_TIMEOUT = 120_000;
 const available = chromiumAvailable();
 if (!available) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set FITSCOPE_CHROMIUM).`);
 
-async function noticeText(page: Page): Promise<string> {
-  return (await page.locator('[data-testid="notice"]').textContent()) ?? '';
-}
-
-function expectCleanLog(log: PageLog): void {
-  expect(log.errors).toEqual([]);
+/** expectCleanLog, and the log did record the page's requests (so "none went elsewhere" says something). */
+function expectCleanPage(log: PageLog): void {
   expect(log.requests.length).toBeGreaterThan(0);
-  expect(log.requests.filter((u) => !isLocal(u))).toEqual([]);
+  expectCleanLog(log);
 }
 
 /** The `d` of every drawn trace line in a chart, with its number of segments. */
@@ -91,7 +87,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     // Every batch reached the page (reconciled with the result's count).
     expect(await page.locator('[data-testid="run-status"]').textContent()).toMatch(/16 batches/);
     expect(await page.locator('[data-testid="notice"] [data-kind="error"]').count()).toBe(0);
-    expectCleanLog(log);
+    expectCleanPage(log);
     await page.close();
   });
 
@@ -101,13 +97,13 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     expect(await page.locator('[data-testid="backend-badge"]').getAttribute('data-backend')).toBe('wasm');
     expect(await page.locator('[data-testid="summary-table"] tbody tr').count()).toBe(2);
     expect(log.requests.some((u) => /\.wasm$/.test(u))).toBe(true);
-    expectCleanLog(log);
+    expectCleanPage(log);
     await page.close();
   });
 
   it('stops a long run from the Stop button', async () => {
     const { page, log } = await app().open('/?backend=cpu&samples=1000000&batch=8&epochs=5&hidden=8&features=4&modes=loop&autorun=1');
-    await page.waitForFunction(() => /\d+ batches/.test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''), undefined, { timeout: RUN_TIMEOUT });
+    await waitForBatches(page, 1, RUN_TIMEOUT);
     // While it streams, the x axis already spans the plan (125,000 batches × 5 epochs): drawn once, not grown.
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="loss-chart"]')?.getAttribute('data-points')) > 0, undefined, { timeout: RUN_TIMEOUT });
     const planned = formatCompact(linearTicks(0, 625_000, 5, true).domain[1]);
@@ -142,7 +138,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     expect(await page.locator('[data-testid="run-item"]').getAttribute('data-phase')).toBe('done');
     expect(await page.locator('[data-testid="run-progress-text"]').textContent()).toMatch(/^stopped: /);
     expect(await page.locator('[data-testid="summary-table"] tbody tr').count()).toBe(1);
-    expectCleanLog(log);
+    expectCleanPage(log);
     await page.close();
   });
 
@@ -153,7 +149,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     const badge = page.locator('[data-testid="backend-badge"]');
     expect(await badge.getAttribute('data-backend')).not.toBe('webgpu');
     expect(await badge.textContent()).toMatch(/webgpu: (no WebGPU adapter|navigator\.gpu missing)/);
-    expectCleanLog(log);
+    expectCleanPage(log);
     await page.close();
   });
 
@@ -171,7 +167,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     expect(await page.locator('[data-testid="run-status"]').getAttribute('data-phase')).toBe('idle');
     await page.getByLabel('Samples', { exact: true }).fill('512');
     await expect.poll(() => page.evaluate(() => window.location.search)).toBe('?v=1&samples=512');
-    expectCleanLog(log);
+    expectCleanPage(log);
     await page.close();
   });
 
@@ -183,7 +179,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     // Ticking fit makes the hint go away.
     await page.getByRole('checkbox', { name: 'fit', exact: true }).check();
     await expect.poll(() => notice.isVisible()).toBe(false);
-    expectCleanLog(log);
+    expectCleanPage(log);
     await page.close();
   });
 
@@ -250,7 +246,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     await page.locator('[data-testid="reset"]').click();
     expect(await page.locator('[data-testid="run-item"]').count()).toBe(0);
     expect(await page.locator('[data-testid="summary-table"]').count()).toBe(0);
-    expectCleanLog(log);
+    expectCleanPage(log);
     await page.close();
   });
 
@@ -268,7 +264,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     await page.getByLabel('Data set', { exact: true }).selectOption('mnist');
     expect(await about.textContent()).toMatch(/MNIST digits.*CC BY-SA 3\.0.*LeCun/);
     expect(await page.locator('#field-samples-help').textContent()).toMatch(/1000–60000/);
-    expectCleanLog(log);
+    expectCleanPage(log);
     await page.close();
   });
 });

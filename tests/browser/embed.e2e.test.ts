@@ -7,17 +7,12 @@ import { useApp } from './use-app';
 import { encodeQuery } from '../../src/preset/url-codec';
 import { DEFAULT_CONFIG, type RunConfig } from '../../src/shared/config';
 import { DEFAULT_VIEW_SETTINGS } from '../../src/shared/view-settings';
-import { chromiumAvailable, isLocal, type PageLog } from './harness';
+import { chromiumAvailable, expectCleanLog } from './harness';
 
 const available = chromiumAvailable();
 const RUN_TIMEOUT = 60_000;
 
 const TINY: RunConfig = { ...DEFAULT_CONFIG, modes: ['fit', 'loop'], samples: 128, features: 4, batchSize: 32, epochs: 1, hidden: [8], backend: 'cpu' };
-
-function expectClean(log: PageLog): void {
-  expect(log.errors).toEqual([]);
-  expect(log.requests.filter((u) => !isLocal(u))).toEqual([]);
-}
 
 /** Widest the document gets beyond its viewport: 0 when nothing scrolls sideways. */
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -52,7 +47,7 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
       expect(box, selector).not.toBeNull();
       expect(box!.x + box!.width, selector).toBeLessThanOrEqual(320);
     }
-    expectClean(log);
+    expectCleanLog(log);
     await page.close();
   });
 
@@ -69,7 +64,7 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
     expect(await snippet.inputValue()).toContain('&amp;embed=1&amp;autorun=1"');
     await page.getByRole('button', { name: 'Copy' }).first().click();
     await expect.poll(() => page.locator('.share-status').textContent()).toMatch(/Link (copied|selected)/);
-    expectClean(log);
+    expectCleanLog(log);
     await page.close();
   });
 
@@ -79,7 +74,7 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
     expect(await page.locator('[data-testid="loss-chart"]').count()).toBe(1);
     expect(await page.locator('[data-testid="memory-chart"]').count()).toBe(0);
     expect(await page.locator('[data-testid="backend-badge"]').count()).toBe(0);
-    expectClean(log);
+    expectCleanLog(log);
     await page.close();
   });
 
@@ -142,7 +137,7 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
     const stopped = (await messages()).slice(before).find((m) => m.type === 'run-end') as unknown as { stopped: boolean; summaries: { mode: string }[] };
     expect(stopped.stopped).toBe(true);
     expect(stopped.summaries.map((s) => s.mode)).toEqual(['loop']);
-    expectClean(log);
+    expectCleanLog(log);
     await page.close();
   });
 });

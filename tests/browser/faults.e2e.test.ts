@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { startRun, waitForRunEnd } from './run-actions';
+import { noticeText, startRun, waitForBatches, waitForRunEnd } from './run-actions';
 import { useApp } from './use-app';
 import { FIELD_TABLE } from '../../src/shared/config';
 import { chromiumAvailable, isLocal } from './harness';
@@ -16,7 +16,6 @@ import { chromiumAvailable, isLocal } from './harness';
 const available = chromiumAvailable();
 const TINY = 'backend=wasm&samples=128&batch=32&epochs=1&hidden=8&features=4&modes=fit,loop';
 
-const notice = async (page: Page) => (await page.locator('[data-testid="notice"]').textContent()) ?? '';
 const runItems = (page: Page) => page.locator('[data-testid="run-item"]').count();
 const summaryRows = (page: Page) => page.locator('[data-testid="summary-table"] tbody tr').count();
 
@@ -30,14 +29,14 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     const bad = join(folder, 'bad.csv');
     writeFileSync(bad, ['a,b,label', '1,2,x', '3,oops,y', ...Array.from({ length: 20 }, (_, i) => `${i},${i},x`)].join('\n'));
     const { page, log } = await app().open('/?dataset=csv&backend=wasm&modes=fitDataset,loop&epochs=3&batch=16&hidden=8');
-    expect(await notice(page)).toContain('Choose a CSV file');
+    expect(await noticeText(page)).toContain('Choose a CSV file');
     await page.locator('[data-testid="csv-input"]').setInputFiles(good);
     await page.waitForSelector('[data-testid="csv-summary"]');
     const summary = (await page.locator('[data-testid="csv-summary"]').textContent()) ?? '';
     expect(summary).toContain('waves.csv: 200 rows, 2 numeric features, 2 classes');
     expect(summary).toContain('column "note" holds text');
-    await startRun(page);
-    expect(await waitForRunEnd(page), await notice(page)).toBe('done');
+    const run = await startRun(page);
+    expect(await waitForRunEnd(page, { runId: run }), await noticeText(page)).toBe('done');
     expect(await summaryRows(page)).toBe(2);
 
     await page.locator('[data-testid="csv-input"]').setInputFiles(bad);
@@ -53,14 +52,14 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     expect(await waitForRunEnd(page)).toBe('done');
     expect(await runItems(page)).toBe(1);
     await page.selectOption('select[name="backend"]', 'webgpu');
-    await startRun(page);
-    expect(await waitForRunEnd(page)).toBe('failed');
-    expect(await notice(page)).toMatch(/webgpu/i);
-    expect(await notice(page)).toMatch(/adapter|navigator\.gpu/);
+    const failing = await startRun(page);
+    expect(await waitForRunEnd(page, { runId: failing })).toBe('failed');
+    expect(await noticeText(page)).toMatch(/webgpu/i);
+    expect(await noticeText(page)).toMatch(/adapter|navigator\.gpu/);
     expect(await runItems(page)).toBe(2);
     await page.selectOption('select[name="backend"]', 'wasm');
-    await startRun(page);
-    expect(await waitForRunEnd(page)).toBe('done');
+    const next = await startRun(page);
+    expect(await waitForRunEnd(page, { runId: next })).toBe('done');
     await page.close();
   });
 
@@ -71,10 +70,10 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     await page.context().route('**/data/mnist/train-1.gzip.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(`${app().baseUrl}/?dataset=mnist&samples=10000&batch=500&epochs=1&hidden=8&backend=wasm&modes=fitDataset&source=shards&autorun=1`);
     expect(await waitForRunEnd(page)).toBe('failed');
-    expect(await notice(page)).toContain('could not load data file mnist/train-1.gzip.bin: HTTP 404');
+    expect(await noticeText(page)).toContain('could not load data file mnist/train-1.gzip.bin: HTTP 404');
     await page.context().unroute('**/data/mnist/train-1.gzip.bin');
-    await startRun(page);
-    expect(await waitForRunEnd(page)).toBe('done');
+    const next = await startRun(page);
+    expect(await waitForRunEnd(page, { runId: next })).toBe('done');
     await page.close();
   });
 
@@ -87,19 +86,19 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
       await page.fill(`input[name="${key}"]`, value);
       await page.press(`input[name="${key}"]`, 'Tab');
     }
-    await startRun(page);
+    const long = await startRun(page);
     await page.waitForSelector('[data-testid="run-status"][data-phase="running"]');
-    await page.waitForFunction(() => (document.querySelector('[data-testid="run-status"]')?.textContent ?? '').match(/[1-9]\d* batches/), undefined, { timeout: 30_000 });
+    await waitForBatches(page, 1, 30_000);
     const worker = page.workers()[0];
     await worker.evaluate(() => (self as unknown as { close(): void }).close());
-    expect(await waitForRunEnd(page, 60_000)).toBe('failed');
-    expect(await notice(page)).toContain('stopped responding');
+    expect(await waitForRunEnd(page, { runId: long, timeout: 60_000 })).toBe('failed');
+    expect(await noticeText(page)).toContain('stopped responding');
     expect(await runItems(page)).toBe(2);
     expect(await page.locator('[data-testid="run-item"][data-phase="done"]').count()).toBe(1);
     await page.fill('input[name="samples"]', '128');
     await page.press('input[name="samples"]', 'Tab');
-    await startRun(page);
-    expect(await waitForRunEnd(page)).toBe('done');
+    const next = await startRun(page);
+    expect(await waitForRunEnd(page, { runId: next })).toBe('done');
     await page.close();
   }, 120_000);
 
@@ -118,7 +117,7 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
       await page.goto(`${app().baseUrl}/?${query}`);
       await page.waitForSelector('[data-testid="run-status"]');
       const bad = pairs.filter(([k]) => keys.includes(k)).map(([k]) => k);
-      if (bad.length && pairs.some(([, v]) => v.startsWith('<'))) expect(await notice(page)).toMatch(new RegExp(bad.map((k) => k.replace(/[-]/g, '\\-')).join('|')));
+      if (bad.length && pairs.some(([, v]) => v.startsWith('<'))) expect(await noticeText(page)).toMatch(new RegExp(bad.map((k) => k.replace(/[-]/g, '\\-')).join('|')));
     }
     expect(dialogs).toBe(0);
     expect(log.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
@@ -137,13 +136,13 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
       window.requestAnimationFrame = (cb) => (w.__hidden ? (w.__held.push(cb), 0) : raf(cb));
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (w.__hidden ? 'hidden' : 'visible') });
     });
-    await startRun(page);
+    const run = await startRun(page);
     await page.evaluate(() => {
       (window as unknown as { __hidden: boolean }).__hidden = true;
       document.dispatchEvent(new Event('visibilitychange'));
     });
     // The run finishes although the page drew nothing meanwhile: training never waits for a frame.
-    expect(await waitForRunEnd(page)).toBe('done');
+    expect(await waitForRunEnd(page, { runId: run })).toBe('done');
     const drawnWhileHidden = await page.locator('[data-testid="loss-chart"] g.trace-line path').evaluateAll((ps) => ps.map((p) => (p.getAttribute('d') ?? '').split('L').length - 1));
     await page.evaluate(() => {
       const w = window as unknown as { __hidden: boolean; __held: FrameRequestCallback[] };
@@ -163,15 +162,15 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     const stopAfter = [3, 7, 5, 11];
     for (const [i, mode] of ['fit', 'fitDataset', 'trainOnBatch', 'loop'].entries()) {
       await page.goto(`${app().baseUrl}/?backend=webgpu&samples=320&batch=16&epochs=1&hidden=8&features=4&modes=${mode}`);
-      await startRun(page);
-      await page.waitForFunction((n) => Number(/(\d+) batches/.exec(document.querySelector('[data-testid="run-status"]')?.textContent ?? '')?.[1] ?? 0) >= n, stopAfter[i], { timeout: 60_000 });
+      const stopped = await startRun(page);
+      await waitForBatches(page, stopAfter[i], 60_000);
       await page.getByRole('button', { name: /^Stop/ }).first().click();
-      expect(await waitForRunEnd(page), mode).toBe('done');
+      expect(await waitForRunEnd(page, { runId: stopped }), mode).toBe('done');
       const row = page.locator(`[data-testid="summary-table"] tbody tr[data-mode="${mode}"]`).last();
       expect(Number(await row.locator('td[data-col="batches"]').textContent()), mode).toBeLessThan(20);
       expect((await row.locator('td[data-col="leakedTensors"]').textContent())?.trim(), mode).toBe('0');
-      await startRun(page);
-      expect(await waitForRunEnd(page), `${mode} after the stop`).toBe('done');
+      const next = await startRun(page);
+      expect(await waitForRunEnd(page, { runId: next }), `${mode} after the stop`).toBe('done');
       expect((await page.locator(`[data-testid="summary-table"] tbody tr[data-mode="${mode}"]`).last().locator('td[data-col="batches"]').textContent())?.trim()).toBe('20');
     }
     await page.close();

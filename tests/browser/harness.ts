@@ -1,6 +1,7 @@
 // Runs in Node (test helper). Builds the app with Vite into a temporary folder, serves it with `vite preview` on
 // 127.0.0.1, and drives Debian's Chromium through playwright-core with flags that keep it offline and give
 // workers WebGPU (SwiftShader). Everything it makes lives under one temporary folder, removed by close().
+// The production build (buildApp) is also what the bundle budget measures, and scripts/ use both.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -9,11 +10,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { expect } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.FITSCOPE_CHROMIUM ?? '/usr/lib/chromium/chromium';
 export const chromiumAvailable = (): boolean => existsSync(CHROMIUM_PATH);
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CONFIG_FILE = join(ROOT, 'vite.config.ts');
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -57,14 +60,27 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-export interface StartOptions {
-  /** Build with source maps (for profiling scripts that map minified frames back to the source). */
-  sourcemap?: boolean;
+export interface BuildOptions {
   /** Minify (the default); profiling scripts turn it off so a CPU profile names the source's functions. */
   minify?: boolean;
 }
 
-export async function startApp(options: StartOptions = {}): Promise<AppHarness> {
+/** Builds the app for production into `outDir` (emptied first), as `npm run build` does. */
+export async function buildApp(outDir: string, options: BuildOptions = {}): Promise<void> {
+  // Vite bundles React's development build unless NODE_ENV is 'production' (Vitest sets it to 'test'):
+  // set it for the build only, and put back what was there.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: ROOT, configFile: CONFIG_FILE, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: options.minify ?? true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+/** Builds the app (see buildApp), serves it, and opens pages on it in Chromium. */
+export async function startApp(options: BuildOptions = {}): Promise<AppHarness> {
   const work = await mkdtemp(join(tmpdir(), 'fitscope-e2e-'));
   const outDir = join(work, 'dist');
   const chromeTmp = join(work, 'tmp');
@@ -93,17 +109,9 @@ export async function startApp(options: StartOptions = {}): Promise<AppHarness> 
     return launched;
   };
   try {
-    const configFile = join(ROOT, 'vite.config.ts');
-    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ root: ROOT, configFile, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: options.sourcemap ?? false, minify: options.minify ?? true } });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
+    await buildApp(outDir, options);
     const port = await freePort();
-    server = await preview({ root: ROOT, configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+    server = await preview({ root: ROOT, configFile: CONFIG_FILE, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
     const baseUrl = `http://127.0.0.1:${port}`;
     return {
       baseUrl,
@@ -134,4 +142,10 @@ export function isLocal(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The page logged no errors and asked for nothing beyond this machine. */
+export function expectCleanLog(log: PageLog): void {
+  expect(log.errors).toEqual([]);
+  expect(log.requests.filter((u) => !isLocal(u))).toEqual([]);
 }

@@ -7,7 +7,7 @@ import { useApp } from './use-app';
 import { PRESETS, presetConfig, presetQuery } from '../../src/preset/presets';
 import { encodeQuery } from '../../src/preset/url-codec';
 import { FIELD_TABLE, type RunConfig } from '../../src/shared/config';
-import { chromiumAvailable, isLocal } from './harness';
+import { chromiumAvailable, expectCleanLog } from './harness';
 
 const available = chromiumAvailable();
 
@@ -58,8 +58,7 @@ describe.skipIf(!available)('preset links in Chromium', { timeout: 180_000 }, ()
     await page.locator(`[data-preset="${leak.id}"] a`).click();
     await page.waitForURL((url) => url.search === `?${presetQuery(leak)}`);
     expect(await page.locator('#field-leak').isChecked()).toBe(true);
-    expect(log.errors).toEqual([]);
-    expect(log.requests.filter((u) => !isLocal(u))).toEqual([]);
+    expectCleanLog(log);
     await page.close();
   });
 

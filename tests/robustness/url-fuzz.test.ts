@@ -31,12 +31,15 @@ function changedKeys(config: RunConfig): string[] {
 
 describe('URL decoder under fuzz', () => {
   it('never throws and always yields a valid config', () => {
+    const prototypeKeys = Object.getOwnPropertyNames(Object.prototype);
     fc.assert(
       fc.property(query, (search) => {
         const { config, warnings } = decodeQuery(`?${search}`);
         expect(isValidConfig(config)).toBe(true);
         for (const w of warnings) expect(typeof w).toBe('string');
-        // Whatever the input, nothing leaks into the prototype.
+        // Whatever the input, nothing leaks into the prototype: whichever key a link used, Object.prototype
+        // has the same own properties as before.
+        expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(prototypeKeys);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
       { numRuns: 3000 },

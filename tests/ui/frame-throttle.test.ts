@@ -15,7 +15,8 @@ describe('FrameThrottle', () => {
     expect(frames).toHaveLength(1);
     frames.shift()!();
     expect([heard, throttle.getSnapshot()]).toEqual([1, 1]);
-    frames.splice(0); // a frame without changes schedules nothing
+    // No change since that frame: nothing is scheduled, and nothing more is heard.
+    expect(frames).toHaveLength(0);
     expect(heard).toBe(1);
     change();
     frames.shift()!();
