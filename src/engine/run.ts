@@ -3,6 +3,7 @@
 // by the memory guard.
 import type { BackendName, ModeName, RunConfig } from '../shared/config';
 import { ERROR_NAMES, FitscopeError } from '../shared/errors';
+import { batchCount, trainingRows } from '../shared/training-plan';
 import type { BatchMetric, ModeSummary } from '../shared/metrics';
 import { BatchRecorder, type RecorderOptions, type StopSignal } from './batch-recorder';
 import { describeArchitecture, type Architecture } from './architecture';
@@ -14,7 +15,6 @@ import { evaluate, evaluateWeights } from './evaluate';
 import { LossReader } from './loss-reader';
 import { estimatePeakBytes, guardMessage } from './memory-estimate';
 import { TRAINING_MODES } from './modes';
-import { batchCount, trainingRows } from './modes/types';
 import { median, quantile } from './stats';
 import type { Tf } from './tf';
 import { initialWeights, type WeightSet } from './weights';

@@ -4,6 +4,7 @@
 import type { RunConfig } from '../../shared/config';
 import { DATASETS } from '../../shared/datasets';
 import { ERROR_NAMES, FitscopeError } from '../../shared/errors';
+import { clampSamples } from '../../shared/training-plan';
 import { csvDataSource, type CsvInput } from './csv/source';
 import { MNIST_TEST_COUNT, assetNames, type TabularFile } from './formats';
 import { mnistReader } from './mnist';
@@ -50,7 +51,7 @@ export async function loadDataSource(config: RunConfig, assets?: AssetLoader, cs
   const notices: string[] = [];
   let samples = config.samples;
   if (samples < info.minSamples || samples > info.maxSamples) {
-    samples = Math.min(info.maxSamples, Math.max(info.minSamples, samples));
+    samples = clampSamples(info, samples);
     notices.push(info.minSamples === info.maxSamples
       ? `${config.dataset} has ${samples} training samples; samples=${config.samples} does not apply`
       : `${config.dataset} offers ${info.minSamples}…${info.maxSamples} training samples; using ${samples}`);

@@ -32,15 +32,6 @@ export interface TrainingMode {
   train(ctx: ModeContext): Promise<Float32Array[]>;
 }
 
-export function batchCount(samples: number, batchSize: number): number {
-  return Math.ceil(samples / batchSize);
-}
-
-/** Rows fit trains on after Keras' validation_split (the last fraction is held out, before any shuffle). */
-export function trainingRows(samples: number, validationSplit: number): number {
-  return validationSplit > 0 ? Math.floor(samples * (1 - validationSplit)) : samples;
-}
-
 export function requireArrays(ctx: ModeContext): TrainingData {
   if (!ctx.arrays) throw new Error(`${ctx.recorder.mode} needs the training set in memory, and the run did not load it`);
   return ctx.arrays;

@@ -4,6 +4,7 @@
 // without importing the engine: src/preset stays free of tfjs.
 import type { RunConfig } from '../../shared/config';
 import { DATASETS } from '../../shared/datasets';
+import { batchCount, clampSamples } from '../../shared/training-plan';
 
 export type CodeLayer =
   | { kind: 'reshape'; to: readonly [number, number, number] }
@@ -38,8 +39,7 @@ export interface CodeSetup {
 
 export function codeSetup(config: RunConfig): CodeSetup {
   const info = DATASETS[config.dataset];
-  const fixed = info.minSamples === info.maxSamples;
-  const samples = fixed ? info.minSamples : Math.min(info.maxSamples, Math.max(info.minSamples, config.samples));
+  const samples = clampSamples(info, config.samples);
   const features = info.features ?? config.features;
   const task = info.task ?? 'regression';
   const outputs = task === 'classification' && info.classes ? info.classes.length : 1;
@@ -52,5 +52,5 @@ export function codeSetup(config: RunConfig): CodeSetup {
     config.dataset === 'csv'
       ? 'your CSV file: load its numeric columns as x and the label column as y'
       : `${info.title} (${info.source}); fitscope serves it from public/data`;
-  return { config, title: info.title, task, samples, features, outputs, layers, data, standInNote, steps: Math.ceil(samples / config.batchSize) };
+  return { config, title: info.title, task, samples, features, outputs, layers, data, standInNote, steps: batchCount(samples, config.batchSize) };
 }

@@ -3,6 +3,7 @@
 // what the run will use.
 import type { DatasetName, FieldSpec } from '../../shared/config';
 import { DATASETS } from '../../shared/datasets';
+import { clampSamples } from '../../shared/training-plan';
 import { formatInt } from '../format';
 import { fieldId, helpId } from './field-ids';
 import { TextField } from './TextField';
@@ -30,7 +31,7 @@ export function SamplesField({ spec, dataset, value, onChange }: SamplesFieldPro
     );
   }
   const ranged = { ...spec, min: info.minSamples, max: info.maxSamples };
-  const used = Math.min(info.maxSamples, Math.max(info.minSamples, value));
+  const used = clampSamples(info, value);
   return (
     <>
       <TextField key={dataset} spec={ranged} value={value} onChange={onChange} />

@@ -1,9 +1,10 @@
 // Runs in the page (pure). How far a run has come: batches done and expected per mode, elapsed time and an
-// estimate of the time left from the batch times measured so far. The expected count follows the engine's
-// arithmetic (the data set's real size, fit's validation split, ceil(rows / batch) per epoch); where the page
-// cannot know it (a CSV file's length) it says so with null rather than guess.
+// estimate of the time left from the batch times measured so far. The expected count is the engine's own
+// arithmetic (shared/training-plan.ts); where the page cannot know it (a CSV file's length) it says so with
+// null rather than guess.
 import type { ModeName, RunConfig } from '../../shared/config';
 import { DATASETS } from '../../shared/datasets';
+import { batchCount, clampSamples, trainingRows } from '../../shared/training-plan';
 import type { XAxisKind } from '../../shared/view-settings';
 import type { RunRecord } from '../chart-data/run-book';
 
@@ -14,20 +15,19 @@ export const PROGRESS_INTERVAL_MS = 250;
 export function effectiveSamples(config: Pick<RunConfig, 'dataset' | 'samples'>): number | null {
   const info = DATASETS[config.dataset];
   if (!info || info.maxSamples >= Number.MAX_SAFE_INTEGER) return null;
-  return Math.min(info.maxSamples, Math.max(info.minSamples, config.samples));
+  return clampSamples(info, config.samples);
 }
 
 /** Batches each mode will run (every mode gets the same count), or null when the page cannot know. */
 export function expectedBatches(config: Pick<RunConfig, 'dataset' | 'samples' | 'batchSize' | 'epochs' | 'validationSplit'>): number | null {
-  const rows = trainingRows(config);
-  return rows === null ? null : Math.ceil(rows / Math.max(1, config.batchSize)) * config.epochs;
+  const rows = epochRows(config);
+  return rows === null ? null : batchCount(rows, Math.max(1, config.batchSize)) * config.epochs;
 }
 
 /** The rows an epoch trains on: fit's validation split takes its share off the top. */
-function trainingRows(config: Pick<RunConfig, 'dataset' | 'samples' | 'validationSplit'>): number | null {
+function epochRows(config: Pick<RunConfig, 'dataset' | 'samples' | 'validationSplit'>): number | null {
   const samples = effectiveSamples(config);
-  if (samples === null) return null;
-  return config.validationSplit > 0 ? Math.floor(samples * (1 - config.validationSplit)) : samples;
+  return samples === null ? null : trainingRows(samples, config.validationSplit);
 }
 
 /**
@@ -38,7 +38,7 @@ function trainingRows(config: Pick<RunConfig, 'dataset' | 'samples' | 'validatio
 export function plannedX(config: Pick<RunConfig, 'dataset' | 'samples' | 'batchSize' | 'epochs' | 'validationSplit'>, axis: XAxisKind): number | null {
   if (axis === 'time') return null;
   if (axis === 'batch') return expectedBatches(config);
-  const rows = trainingRows(config);
+  const rows = epochRows(config);
   return rows === null ? null : rows * config.epochs;
 }
 
