@@ -10,9 +10,6 @@ import { decodeQuery } from './url-codec';
 export const PROTOCOL_SOURCE = 'fitscope';
 export const PROTOCOL_VERSION = 1;
 
-export const HOST_MESSAGE_TYPES = ['run', 'stop', 'set-config'] as const;
-export type HostMessageType = (typeof HOST_MESSAGE_TYPES)[number];
-
 /** What the app tells its parent. */
 export type AppMessage =
   | { source: 'fitscope'; type: 'ready'; version: number; config: RunConfig }

@@ -15,8 +15,6 @@ export interface DecodedQuery {
   config: RunConfig;
   view: ViewSettings;
   page: PageOptions;
-  /** Same as page.autorun. */
-  autorun: boolean;
   /** The format version the link declared (1 when it declared none or an unreadable one). */
   version: number;
   /** What the decoder changed or ignored, one readable line each. Empty for a clean link. */
@@ -67,7 +65,7 @@ export function decodeQuery(search: string): DecodedQuery {
   // Whatever is left is a RunConfig key or unknown; normalizeConfig lists the unknown ones.
   const result = normalizeConfig(raw, 'key');
   const { view, page } = link.link;
-  return { config: result.config, view, page, autorun: page.autorun, version, warnings: [...warnings, ...link.warnings, ...result.warnings] };
+  return { config: result.config, view, page, version, warnings: [...warnings, ...link.warnings, ...result.warnings] };
 }
 
 /** Canonical query string (without '?'): `v=1`, then fields in table order, then view keys; defaults left out. */

@@ -56,11 +56,11 @@ describe('URL codec', () => {
   });
 
   it('reads every documented key', () => {
-    const { config, autorun, warnings } = decodeQuery(
+    const { config, page, warnings } = decodeQuery(
       '?v=1&modes=loop,fit&dataset=teacher&samples=8192&features=16&batch=64&epochs=3&hidden=128,32&optimizer=sgd&lr=0.1&seed=9&backend=wasm&autorun=1',
     );
     expect(warnings).toEqual([]);
-    expect(autorun).toBe(true);
+    expect(page.autorun).toBe(true);
     expect(config).toEqual({
       ...DEFAULT_CONFIG,
       modes: ['fit', 'loop'], dataset: 'teacher', samples: 8192, features: 16, batchSize: 64, epochs: 3,

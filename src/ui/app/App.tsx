@@ -23,7 +23,8 @@ import { RunControls } from '../run-controls/RunControls';
 
 export function App() {
   const url = useUrlConfig();
-  const { config, setConfig, warnings, autorun, link } = url;
+  const { config, setConfig, warnings, link } = url;
+  const autorun = link.page.autorun;
   const run = useRun();
   // The charts' view settings live in the address bar with the config; the embed view hides a few more panels.
   const shown = useMemo(() => shownView(link), [link]);

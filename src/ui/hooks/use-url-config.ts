@@ -18,7 +18,6 @@ export interface UrlConfig {
   setView(view: ViewSettings): void;
   /** What the decoder repaired or ignored in the link the page was opened with. */
   warnings: readonly string[];
-  autorun: boolean;
 }
 
 interface UrlState {
@@ -44,6 +43,5 @@ export function useUrlConfig(): UrlConfig {
     setView,
     link: state.link,
     warnings: initial.warnings,
-    autorun: initial.autorun,
   };
 }
