@@ -3,10 +3,19 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicy } from './scripts/vite-plugins/csp.ts';
 
+// Built files go in this folder below index.html. The worker finds the app's root (and public/data) by going
+// up from its own script, so it is told the folder's name (src/worker/fetch-assets.ts appRootUrl).
+const ASSETS_DIR = 'assets';
+
 export default defineConfig({
+  // A relative base: the built page finds its scripts, styles, worker and wasm files next to itself, so dist/
+  // works unchanged from any static host and any sub-path. The dev server still serves from '/'.
+  base: './',
+  define: { 'import.meta.env.FITSCOPE_ASSETS_DIR': JSON.stringify(ASSETS_DIR) },
   plugins: [react(), contentSecurityPolicy()],
   build: {
     target: 'es2022',
+    assetsDir: ASSETS_DIR,
     // tfjs makes the worker chunk large (~1.3 MB before gzip); that is expected, not a warning.
     chunkSizeWarningLimit: 2000,
   },

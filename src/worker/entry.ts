@@ -7,7 +7,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { fetchAssets } from './fetch-assets';
+import { appRootUrl, fetchAssets } from './fetch-assets';
 import { createTrainer } from './trainer';
 import { createWebGpuProbe, type GpuNavigatorLike } from './webgpu-probe';
 
@@ -23,7 +23,8 @@ const trainer = createTrainer({
   tf,
   probes: { webgpu: createWebGpuProbe(self.navigator as unknown as GpuNavigatorLike) },
   transfer: (chunk, transferables) => Comlink.transfer(chunk, transferables),
-  assets: fetchAssets(new URL(import.meta.env.BASE_URL, self.location.origin)),
+  // self.location is this worker script's address (in the build: <app>/assets/entry-….js).
+  assets: fetchAssets(appRootUrl(import.meta.env.BASE_URL, import.meta.env.FITSCOPE_ASSETS_DIR, self.location.href)),
   // Sent on the events port after the last chunk, so it closes that port without cutting a chunk off.
   releaseEvents: (events) => {
     const release = (events as Partial<Comlink.Remote<object>>)[Comlink.releaseProxy];
