@@ -2,6 +2,7 @@
 // field table, but the CLI is strict: a bad value is an error, not a silent repair.
 import { FIELD_TABLE, fieldByKey } from '../shared/config';
 import { coerceField, normalizeConfig, quote } from '../shared/config-coerce';
+import { kindOf } from '../shared/field-kinds';
 import { combinationProblems } from '../shared/config-rules';
 import type { RunConfig } from '../shared/config';
 
@@ -50,7 +51,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const spec = fieldByKey(key);
     if (!spec) throw new CliUsageError(`unknown flag --${key}; known: ${[...FIELD_TABLE.map((f) => `--${f.key}`), ...SWITCHES.map((s) => `--${s}`), ...FILE_OPTIONS.map((s) => `--${s}`)].join(' ')}`);
     let value: string | undefined;
-    const bare = spec.kind === 'bool' ? 'true' : spec.kind === 'int' ? spec.bare : undefined;
+    const bare = kindOf(spec).bare(spec);
     const next = argv[i + 1];
     if (eq >= 0) value = arg.slice(eq + 1);
     else if (next === undefined || next.startsWith('--')) {
@@ -81,14 +82,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 }
 
 export function usage(): string {
-  const lines = FIELD_TABLE.map((f) => {
-    const range =
-      f.kind === 'int' || f.kind === 'number' ? ` (${f.min}…${f.max})`
-      : f.kind === 'readback' ? ` (every|epoch|${f.min}…${f.max})`
-      : f.kind === 'bool' ? ' (on|off; bare = on)'
-      : 'choices' in f ? ` (${f.choices.join('|')})` : '';
-    return `  --${f.key.padEnd(10)} ${f.help}${range}`;
-  });
+  const lines = FIELD_TABLE.map((f) => `  --${f.key.padEnd(10)} ${f.help} (${kindOf(f).cliRange(f)})`);
   return [
     'Usage: npm run bench -- [flags]',
     'Runs fitscope\'s training modes in Node and prints one summary per mode.',

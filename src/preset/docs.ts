@@ -1,7 +1,8 @@
 // Runs everywhere (pure). The README's generated sections: the table of URL keys (built from FIELD_TABLE and
 // VIEW_KEYS, the same tables the decoder and encoder read) and the preset list. `npm run docs` writes them
 // between their markers; tests/preset/docs.test.ts fails when the README and the code disagree.
-import { DEFAULT_CONFIG, FIELD_TABLE, type FieldSpec } from '../shared/config';
+import { DEFAULT_CONFIG, FIELD_TABLE } from '../shared/config';
+import { formatValue, kindOf } from '../shared/field-kinds';
 import { URL_FORMAT_VERSION, VERSION_KEY } from './url-codec';
 import { PRESETS, presetQuery } from './presets';
 import { VIEW_KEYS, viewKeyDefault } from './view-settings';
@@ -16,25 +17,6 @@ export interface KeyRow {
   help: string;
 }
 
-function runValues(spec: FieldSpec): string {
-  switch (spec.kind) {
-    case 'int':
-      return `integer ${spec.min}…${spec.max}`;
-    case 'number':
-      return `number ${spec.min}…${spec.max}`;
-    case 'choice':
-      return spec.choices.join(' | ');
-    case 'bool':
-      return '1 | 0';
-    case 'readback':
-      return `every | epoch | ${spec.min}…${spec.max}`;
-    case 'choiceList':
-      return `list of ${spec.choices.join(', ')}`;
-    case 'intList':
-      return `list of up to ${spec.maxLength} integers ${spec.min}…${spec.max}`;
-  }
-}
-
 const show = (value: unknown): string => {
   const text = Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
   return text === '' ? '(none)' : text;
@@ -43,8 +25,8 @@ const show = (value: unknown): string => {
 export function keyRows(): KeyRow[] {
   return [
     { key: VERSION_KEY, name: '', group: 'format', values: String(URL_FORMAT_VERSION), default: String(URL_FORMAT_VERSION), help: 'format version; written on every link, a link without it is read as v1' },
-    ...FIELD_TABLE.map((spec): KeyRow => ({ key: spec.key, name: spec.name, group: 'run', values: runValues(spec), default: show(DEFAULT_CONFIG[spec.name]), help: spec.help })),
-    ...VIEW_KEYS.map((spec): KeyRow => ({ key: spec.key, name: spec.setting, group: 'view', values: spec.values, default: show(viewKeyDefault(spec)), help: spec.help })),
+    ...FIELD_TABLE.map((spec): KeyRow => ({ key: spec.key, name: spec.name, group: 'run', values: kindOf(spec).values(spec), default: show(formatValue(spec, DEFAULT_CONFIG[spec.name])), help: spec.help })),
+    ...VIEW_KEYS.map((spec): KeyRow => ({ key: spec.key, name: spec.setting, group: 'view', values: kindOf(spec).values(spec), default: show(viewKeyDefault(spec)), help: spec.help })),
   ];
 }
 

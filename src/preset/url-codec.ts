@@ -4,6 +4,7 @@
 // non-default field in table order.
 import { DEFAULT_CONFIG, FIELD_TABLE, type RunConfig } from '../shared/config';
 import { normalizeConfig, quote } from '../shared/config-coerce';
+import { formatValue } from '../shared/field-kinds';
 import type { ViewSettings } from '../shared/view-settings';
 import { decodeLinkView, defaultLinkView, encodeLinkView, type LinkView, type PageOptions } from './view-settings';
 
@@ -19,11 +20,6 @@ export interface DecodedQuery {
   version: number;
   /** What the decoder changed or ignored, one readable line each. Empty for a clean link. */
   warnings: string[];
-}
-
-function formatValue(value: unknown): string {
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  return Array.isArray(value) ? value.join(',') : String(value);
 }
 
 function readVersion(raw: unknown, warnings: string[]): number {
@@ -73,8 +69,8 @@ export function encodeQuery(config: RunConfig, link: { view?: ViewSettings; page
   const parts: string[] = [`${VERSION_KEY}=${URL_FORMAT_VERSION}`];
   const put = (key: string, value: string) => parts.push(`${key}=${encodeURIComponent(value).replace(/%2C/g, ',')}`);
   for (const spec of FIELD_TABLE) {
-    const value = formatValue(config[spec.name]);
-    if (value !== formatValue(DEFAULT_CONFIG[spec.name])) put(spec.key, value);
+    const value = formatValue(spec, config[spec.name]);
+    if (value !== formatValue(spec, DEFAULT_CONFIG[spec.name])) put(spec.key, value);
   }
   const defaults = defaultLinkView();
   const full: LinkView = { view: link.view ?? defaults.view, page: { ...defaults.page, ...link.page } };

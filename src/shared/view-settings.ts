@@ -1,6 +1,7 @@
 // Runs everywhere (pure). How the page shows runs, as opposed to what runs (RunConfig): the charts' x axis,
 // the loss scale, the smoothing and which panels are hidden. Kept in src/shared so that the URL codec
 // (src/preset) can read and write these keys without importing the UI.
+import { parseBool } from './field-kinds';
 
 /** What the charts' x axis counts: steps of the mode, training samples consumed, or the mode's wall time. */
 export const X_AXES = ['batch', 'samples', 'time'] as const;
@@ -39,13 +40,6 @@ export interface ViewSettingsResult {
 
 const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
 
-function toBool(raw: unknown): boolean | undefined {
-  if (typeof raw === 'boolean') return raw;
-  const text = String(raw).trim().toLowerCase();
-  if (['1', 'true', 'on', 'yes'].includes(text)) return true;
-  if (['0', 'false', 'off', 'no'].includes(text)) return false;
-  return undefined;
-}
 
 /**
  * Rebuilds view settings from untrusted input (URL values as strings, postMessage objects): never throws;
@@ -60,7 +54,7 @@ export function normalizeViewSettings(raw: Partial<Record<keyof ViewSettings, un
     else warnings.push(`x axis ${JSON.stringify(String(raw.xAxis))} is not one of ${X_AXES.join(', ')}; using ${settings.xAxis}`);
   }
   if (raw.logScale !== undefined) {
-    const value = toBool(raw.logScale);
+    const value = parseBool(raw.logScale);
     if (value === undefined) warnings.push(`log scale ${JSON.stringify(String(raw.logScale))} is not on or off; using ${settings.logScale ? 'on' : 'off'}`);
     else settings.logScale = value;
   }

@@ -92,7 +92,26 @@ describe('URL codec', () => {
     expect(bad.view.hidden).toEqual(['loss']);
     expect(bad.page.embed).toBe(false);
     const text = bad.warnings.join('\n');
-    for (const word of ['epochs', 'smoothing', '"nope"', 'embed']) expect(text).toContain(word);
+    for (const word of ['epochs', 'smooth:', '"nope"', 'embed']) expect(text).toContain(word);
+  });
+
+  it('reads every boolean with the same on/off words, a bare key meaning on', () => {
+    const bools = [...FIELD_TABLE.filter((f) => f.kind === 'bool').map((f) => f.key), 'log', 'embed', 'autorun'];
+    const read = (query: string) => {
+      const d = decodeQuery(query);
+      return { ...d.config, ...d.view, ...d.page, warnings: d.warnings } as Record<string, unknown>;
+    };
+    const field = (key: string) => FIELD_TABLE.find((f) => f.key === key)?.name ?? { log: 'logScale', embed: 'embed', autorun: 'autorun' }[key]!;
+    for (const key of bools) {
+      for (const [text, value] of [['', true], ['1', true], ['on', true], ['YES', true], ['true', true], ['0', false], ['off', false], ['no', false], ['false', false]] as const) {
+        const query = text === '' ? `?${key}` : `?${key}=${text}`;
+        const result = read(query);
+        expect(result[field(key)], query).toBe(value);
+        expect(result.warnings, query).toEqual([]);
+      }
+    }
+    // A bare number key means what its bare CLI flag means.
+    expect(decodeQuery('?augment').config.augment).toBe(1);
   });
 
   it('says which panels a link hides; the embed view leaves out the full-app parts on top', () => {
