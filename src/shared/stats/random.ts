@@ -1,0 +1,12 @@
+// Runs everywhere. A seeded random source, so that every bootstrap interval is reproducible from its inputs.
+
+/** Uniform numbers in [0, 1) from a 32-bit seed (mulberry32: tiny, fast, and good enough for resampling). */
+export function seededRandom(seed: number): () => number {
+  let state = seed | 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
