@@ -1,0 +1,123 @@
+// Runs in Node. The Keras runner's per-mode results as fitscope's ModeSummary (the same statistics: median
+// and p95 from src/engine/stats.ts), plus what only Keras runs have: the engine's name and process memory.
+// Tensor-level fields (peak tensor bytes, tensor counts, leaks, the guard's estimate) have no Keras
+// measurement and stay NaN (null in JSON): process RSS is a different quantity and is reported apart.
+import { median, quantile } from '../../engine/stats';
+import type { RunConfig } from '../../shared/config';
+import type { ModeSummary } from '../../shared/metrics';
+import type { ModeName } from '../../shared/config';
+
+/** One mode as the runner prints it (scripts/keras/fitscope_keras.py). null stands for NaN. */
+export interface KerasModeResult {
+  mode: ModeName;
+  fed: string;
+  workers: number;
+  batchMs: number[];
+  dataMs: number[];
+  samplesSeen: number;
+  totalMs: number;
+  timing: 'batch' | 'epoch';
+  lossReads: number;
+  initialLoss: number | null;
+  finalLoss: number | null;
+  testLoss: number | null;
+  testAccuracy: number | null;
+  rssStartBytes: number | null;
+  peakRssBytes: number | null;
+  /** True when the peak was reset at the mode's start (Linux clear_refs); else the process's lifetime peak. */
+  peakIsModeOnly: boolean;
+  threads: { intra: number; inter: number };
+  versions: { keras: string; tensorflow: string; numpy: string; python: string };
+}
+
+export interface KerasModeSummary extends ModeSummary {
+  engine: string;
+  fed: string;
+  /** Peak resident set size of the Python process over the mode (see memoryQuantity). */
+  peakRssBytes: number;
+  /** peakRssBytes minus the RSS at the mode's start: what the mode itself added. */
+  rssGrowthBytes: number;
+  memoryQuantity: string;
+}
+
+const num = (v: number | null | undefined) => (typeof v === 'number' ? v : NaN);
+
+export function describeEngine(result: Pick<KerasModeResult, 'versions' | 'threads'>, cores: number): string {
+  const { keras, tensorflow } = result.versions;
+  const threads = result.threads.intra > 0 ? `${result.threads.intra} thread${result.threads.intra === 1 ? '' : 's'}` : `TensorFlow's default threads (${cores} cores)`;
+  return `Keras ${keras} / TensorFlow ${tensorflow}, native CPU, ${threads}`;
+}
+
+export function memoryQuantity(result: KerasModeResult, isolated: boolean): string {
+  const scope = isolated ? "the mode's own Python process" : 'the Python process shared by the modes (memory earlier modes kept is in it)';
+  const since = result.peakIsModeOnly ? 'peak since the mode started (VmHWM reset)' : 'peak over the process lifetime (VmHWM could not be reset)';
+  return `process RSS of ${scope}, ${since}; not tensor bytes`;
+}
+
+export function toSummary(config: RunConfig, samples: number, result: KerasModeResult, engine: string, memory: string): KerasModeSummary {
+  const fitLike = result.mode === 'fit' || result.mode === 'fitDataset';
+  const { batchMs, dataMs } = result;
+  const peak = num(result.peakRssBytes);
+  return {
+    mode: result.mode,
+    backend: 'cpu',
+    samples,
+    batchSize: config.batchSize,
+    epochs: config.epochs,
+    batches: batchMs.length,
+    totalMs: result.totalMs,
+    msPerBatchMedian: median(batchMs),
+    msPerBatchP95: quantile(batchMs, 0.95),
+    samplesPerSec: result.totalMs > 0 ? result.samplesSeen / (result.totalMs / 1000) : 0,
+    initialLoss: num(result.initialLoss),
+    finalLoss: num(result.finalLoss),
+    testLoss: num(result.testLoss),
+    testAccuracy: num(result.testAccuracy),
+    peakBytes: NaN,
+    peakTensors: NaN,
+    leakedTensors: NaN,
+    // fit and fitDataset make their batches inside Keras (the generator on tf.data's thread): no wait to time.
+    dataMsMedian: fitLike ? NaN : median(dataMs),
+    stepMsMedian: median(batchMs.map((ms, i) => ms - (fitLike ? 0 : (dataMs[i] ?? 0)))),
+    vsLoop: NaN,
+    estimatedPeakBytes: NaN,
+    residentBytes: NaN,
+    batchEndPeakBytes: NaN,
+    peakGpuAllocatedBytes: NaN,
+    lossReads: result.lossReads,
+    peakSource: 'batch-end',
+    timing: result.timing,
+    engine,
+    fed: result.fed,
+    peakRssBytes: peak,
+    rssGrowthBytes: peak - num(result.rssStartBytes),
+    memoryQuantity: memory,
+  };
+}
+
+/** vsLoop as the engine sets it: each mode's median over the loop's, when the loop ran. */
+export function compareWithLoop(summaries: KerasModeSummary[]): void {
+  const loop = summaries.find((s) => s.mode === 'loop');
+  if (loop) for (const s of summaries) s.vsLoop = s.msPerBatchMedian / loop.msPerBatchMedian;
+}
+
+const mb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1e6).toFixed(1)} MB` : '–');
+
+/** The memory block printed under the table: RSS is not the table's peakBytes (tensor bytes), so it is apart. */
+export function memoryLines(summaries: readonly KerasModeSummary[]): string[] {
+  if (summaries.length === 0) return [];
+  const width = Math.max(...summaries.map((s) => s.mode.length));
+  return [
+    `memory: ${summaries[0].memoryQuantity}`,
+    ...summaries.map((s) => `  ${s.mode.padEnd(width)}  peak ${mb(s.peakRssBytes).padStart(9)}  growth over the mode ${Number.isFinite(s.rssGrowthBytes) ? (s.rssGrowthBytes >= 0 ? '+' : '') : ''}${mb(s.rssGrowthBytes)}  (fed: ${s.fed})`),
+  ];
+}
+
+/** JSON as bench prints it (summariesToJson's fields), plus the Keras fields; peakSource names the quantity. */
+export function kerasJson(base: Record<string, unknown>[], summaries: readonly KerasModeSummary[]): Record<string, unknown>[] {
+  return base.map((row, i) => {
+    const s = summaries[i];
+    const nullable = (v: number) => (Number.isFinite(v) ? v : null);
+    return { ...row, peakSource: 'process-rss', engine: s.engine, fed: s.fed, peakRssBytes: nullable(s.peakRssBytes), rssGrowthBytes: nullable(s.rssGrowthBytes), memoryQuantity: s.memoryQuantity };
+  });
+}
