@@ -1,6 +1,8 @@
 // Runs in the worker (and Node tests with a fake navigator). Says why WebGPU cannot run here, or which adapter
-// it would run on. A software adapter (SwiftShader: isFallbackAdapter) is labelled so it is never taken for a GPU.
+// it would run on. A software adapter (the fallback adapter, or a CPU rasteriser such as SwiftShader or llvmpipe
+// that does not say it is one) is labelled so it is never taken for a GPU.
 import type { ProbeResult } from '../engine/backend';
+import { isSoftwareAdapter } from '../shared/machine';
 
 // The few WebGPU shapes used here; TypeScript's DOM library has no WebGPU types yet.
 interface AdapterInfoLike {
@@ -22,7 +24,7 @@ export function describeAdapter(adapter: AdapterLike): string {
   const info = adapter.info ?? {};
   const parts = [info.vendor, info.architecture, info.device, info.description].map((p) => p?.trim()).filter((p): p is string => !!p);
   const unique = parts.filter((p, i) => parts.indexOf(p) === i);
-  const software = adapter.isFallbackAdapter ?? info.isFallbackAdapter ?? false;
+  const software = isSoftwareAdapter(unique, adapter.isFallbackAdapter ?? info.isFallbackAdapter ?? false);
   const name = unique.length ? unique.join(' ') : 'unnamed adapter';
   return software ? `software: ${name}` : name;
 }

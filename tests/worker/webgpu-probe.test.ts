@@ -19,6 +19,12 @@ describe('createWebGpuProbe', () => {
     expect(result).toEqual({ adapter: 'software: google swiftshader' });
   });
 
+  it('marks a software rasteriser as software even when it does not say it is a fallback adapter', () => {
+    expect(describeAdapter({ info: { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: false } })).toBe('software: google swiftshader');
+    expect(describeAdapter({ isFallbackAdapter: false, info: { vendor: 'mesa', description: 'llvmpipe (LLVM 19.1.7, 256 bits)' } })).toBe('software: mesa llvmpipe (LLVM 19.1.7, 256 bits)');
+    expect(describeAdapter({ isFallbackAdapter: false, info: { vendor: 'intel', architecture: 'xe' } })).toBe('intel xe');
+  });
+
   it('describes a hardware adapter without repeating itself', () => {
     expect(describeAdapter({ info: { vendor: 'nvidia', architecture: 'ada', description: 'nvidia' } })).toBe('nvidia ada');
     expect(describeAdapter({})).toBe('unnamed adapter');
