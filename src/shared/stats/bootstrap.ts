@@ -72,9 +72,9 @@ class MedianResampler {
   private readonly windowHigh: number;
   /** belowBefore[i]: positions j < i (extended) whose rank is below the window. */
   private readonly belowBefore: Int32Array;
-  /** The extended positions whose rank lies in the window, in increasing order… */
-  private readonly windowPositions: Int32Array;
-  /** …and windowBefore[i]: how many of them are < i. */
+  /** The window-relative ranks of the extended positions whose rank lies in the window, in position order… */
+  private readonly windowRanks: Int32Array;
+  /** …and windowBefore[i]: how many of those positions are < i. */
   private readonly windowBefore: Int32Array;
   private readonly windowCounts: Int32Array;
   private readonly fullCounts: Int32Array;
@@ -100,10 +100,10 @@ class MedianResampler {
     for (let i = 0; i < extended; i++) {
       const r = this.rank[i];
       this.belowBefore[i + 1] = this.belowBefore[i] + (r < this.windowLow ? 1 : 0);
-      if (r >= this.windowLow && r < this.windowHigh) inWindow.push(i);
+      if (r >= this.windowLow && r < this.windowHigh) inWindow.push(r - this.windowLow);
       this.windowBefore[i + 1] = inWindow.length;
     }
-    this.windowPositions = Int32Array.from(inWindow);
+    this.windowRanks = Int32Array.from(inWindow);
     this.windowCounts = new Int32Array(this.windowHigh - this.windowLow);
     this.fullCounts = new Int32Array(n);
     const blocks = Math.ceil(n / block);
@@ -125,7 +125,7 @@ class MedianResampler {
 
   /** The mean of the low-th and high-th smallest resampled values, or NaN when either lies outside the window. */
   private middleFromWindow(low: number, high: number): number {
-    const { starts, lengths, belowBefore, windowBefore, windowPositions, windowCounts, rank, windowLow, sorted } = this;
+    const { starts, lengths, belowBefore, windowBefore, windowRanks, windowCounts, windowLow, sorted } = this;
     windowCounts.fill(0);
     let below = 0;
     for (let b = 0; b < starts.length; b++) {
@@ -133,7 +133,7 @@ class MedianResampler {
       const end = start + lengths[b];
       below += belowBefore[end] - belowBefore[start];
       const last = windowBefore[end];
-      for (let j = windowBefore[start]; j < last; j++) windowCounts[rank[windowPositions[j]] - windowLow]++;
+      for (let j = windowBefore[start]; j < last; j++) windowCounts[windowRanks[j]]++;
     }
     if (below > low) return NaN;
     let seen = below;
