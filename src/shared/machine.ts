@@ -7,7 +7,9 @@ import type { BackendName } from './config';
 export interface AdapterFacts {
   vendor?: string;
   architecture?: string;
-  /** The adapter's or renderer's own name, e.g. "NVIDIA GeForce RTX 4070" or "SwiftShader Device (Subzero)". */
+  /** The device's name where the driver gives one (Dawn on Mesa: "llvmpipe-llvm-15-0-6-256-bits-"). */
+  device?: string;
+  /** The adapter's or renderer's own words, e.g. "NVIDIA GeForce RTX 4070" or an ANGLE renderer string. */
   description?: string;
   /** A CPU rasteriser (SwiftShader, llvmpipe, …) or the browser's fallback adapter: not a GPU. */
   software: boolean;
@@ -47,22 +49,18 @@ export function isSoftwareAdapter(names: readonly (string | undefined)[], isFall
 }
 
 /** The facts of a WebGPU adapter info (GPUAdapterInfo's fields), empty strings dropped. */
-export function adapterFacts(info: { vendor?: string; architecture?: string; description?: string; device?: string }, isFallbackAdapter = false): AdapterFacts {
+export function adapterFacts(info: { vendor?: string; architecture?: string; device?: string; description?: string }, isFallbackAdapter = false): AdapterFacts {
   const clean = (text: string | undefined) => text?.trim() || undefined;
-  const vendor = clean(info.vendor);
-  const architecture = clean(info.architecture);
-  const description = clean(info.description) ?? clean(info.device);
-  return {
-    ...(vendor ? { vendor } : {}),
-    ...(architecture ? { architecture } : {}),
-    ...(description ? { description } : {}),
-    software: isSoftwareAdapter([vendor, architecture, description], isFallbackAdapter),
-  };
+  const facts = { vendor: clean(info.vendor), architecture: clean(info.architecture), device: clean(info.device), description: clean(info.description) };
+  const known = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined));
+  return { ...known, software: isSoftwareAdapter(Object.values(facts), isFallbackAdapter) };
 }
 
-/** The adapter in a few words: its description where there is one, else vendor and architecture. */
+/** The adapter in a few words: its device name and description where given, else vendor and architecture. */
 export function adapterLabel(adapter: AdapterFacts): string {
-  const name = adapter.description ?? ([adapter.vendor, adapter.architecture].filter(Boolean).join(' ') || 'unnamed adapter');
+  const { device, description } = adapter;
+  const named = device && description && !description.includes(device) ? `${device} (${description})` : (description ?? device);
+  const name = named ?? ([adapter.vendor, adapter.architecture].filter(Boolean).join(' ') || 'unnamed adapter');
   return adapter.software ? `${name}, software` : name;
 }
 
@@ -73,7 +71,7 @@ function formatGib(gib: number): string {
 /**
  * One line for a log, an export or a tooltip, e.g.
  * "wasm (SIMD, 1 thread) · 2 cores · 8 GB RAM · Node 20.20.2 on Linux · 2026-12-02" or
- * "webgpu [SwiftShader Device (Subzero), software] · 8 cores · ≈8 GB RAM · Chromium 156 on Linux · 2026-12-02".
+ * "webgpu [google swiftshader, software] · 2 cores · ≈16 GB RAM · Chromium 156 on Linux · 2026-12-02".
  * Facts that were not known are left out, never guessed.
  */
 export function describeMachine(info: MachineInfo): string {

@@ -23,9 +23,14 @@ describe('isSoftwareAdapter', () => {
 });
 
 describe('adapterFacts', () => {
-  it('drops empty fields and falls back to the device name for the description', () => {
+  it('drops empty fields and trims the rest', () => {
     expect(adapterFacts({ vendor: 'google', architecture: 'swiftshader', description: '', device: '' }, true)).toEqual({ vendor: 'google', architecture: 'swiftshader', software: true });
-    expect(adapterFacts({ vendor: ' intel ', architecture: 'xe-lpg', description: '', device: 'Arc A770' })).toEqual({ vendor: 'intel', architecture: 'xe-lpg', description: 'Arc A770', software: false });
+    expect(adapterFacts({ vendor: ' intel ', architecture: 'xe-lpg', description: '', device: 'Arc A770' })).toEqual({ vendor: 'intel', architecture: 'xe-lpg', device: 'Arc A770', software: false });
+  });
+
+  it("knows Dawn's llvmpipe by its device name when the description names only OpenGL", () => {
+    const dawn = { vendor: '', architecture: '', device: 'llvmpipe-llvm-15-0-6-256-bits-', description: 'OpenGL version 4.5 (Core Profile) Mesa 22.3.6' };
+    expect(adapterFacts(dawn)).toEqual({ device: dawn.device, description: dawn.description, software: true });
   });
 
   it('marks a renderer named llvmpipe as software', () => {
@@ -38,6 +43,10 @@ describe('adapterLabel', () => {
     expect(adapterLabel({ description: 'NVIDIA GeForce RTX 3080', vendor: 'nvidia', software: false })).toBe('NVIDIA GeForce RTX 3080');
     expect(adapterLabel({ vendor: 'google', architecture: 'swiftshader', software: true })).toBe('google swiftshader, software');
     expect(adapterLabel({ software: false })).toBe('unnamed adapter');
+    expect(adapterLabel({ device: 'llvmpipe', description: 'OpenGL 4.5 Mesa', software: true })).toBe('llvmpipe (OpenGL 4.5 Mesa), software');
+    expect(adapterLabel({ device: 'Arc A770', description: 'Intel(R) Arc(TM) A770 Graphics', vendor: 'intel', software: false })).toBe('Arc A770 (Intel(R) Arc(TM) A770 Graphics)');
+    expect(adapterLabel({ device: 'RTX 3080', description: 'NVIDIA GeForce RTX 3080', software: false })).toBe('NVIDIA GeForce RTX 3080');
+    expect(adapterLabel({ device: 'Arc A770', vendor: 'intel', software: false })).toBe('Arc A770');
   });
 });
 
