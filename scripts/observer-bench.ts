@@ -24,8 +24,8 @@ function streamingHooks(): RunHooks {
   let last = performance.now();
   return {
     signal: { stopped: false },
-    onBatch(m) {
-      packer.push(m);
+    onBatch(row) {
+      packer.push(row);
       if (performance.now() - last >= 50) {
         packer.take();
         last = performance.now();

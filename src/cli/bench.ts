@@ -7,7 +7,8 @@ import { tf } from '../engine/tf';
 import { ERROR_NAMES } from '../shared/errors';
 import { kernelsFor } from '../engine/kernels';
 import { runExperiment } from '../engine/run';
-import { describeBackend, type BatchMetric } from '../shared/metrics';
+import { describeBackend } from '../shared/metrics';
+import { rowToMetric, type MetricRow } from '../shared/metric-row';
 import { CliUsageError, parseArgs, usage } from './args';
 import { formatTable, summariesToJson } from './format-table';
 import { activateNodeBackend } from './node-backends';
@@ -48,10 +49,11 @@ async function main(argv: readonly string[]): Promise<number> {
     signal.stopped = true;
   });
   let lastProgress = 0;
-  const onBatch = (m: BatchMetric) => {
+  const onBatch = (row: MetricRow) => {
     const now = performance.now();
     if (now - lastProgress > 1000) {
       lastProgress = now;
+      const m = rowToMetric(row);
       log(`  ${m.mode}: epoch ${m.epoch + 1}/${config.epochs}, batch ${m.batch + 1}, loss ${m.loss.toPrecision(4)}`);
     }
   };

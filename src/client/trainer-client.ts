@@ -1,17 +1,17 @@
 // Runs in the page (main thread). The page's half of the worker bridge, no React: starts the worker lazily,
-// streams unpacked metrics to the caller, reconciles the stream with the result, and hard-stops (terminate +
+// streams metric chunks to the caller, reconciles the stream with the result, and hard-stops (terminate +
 // lazy respawn) when a cooperative stop does not come back in time.
 import * as Comlink from 'comlink';
 import { cloneConfig, type RunConfig } from '../shared/config';
 import type { CsvFile, CsvInspection } from '../shared/csv';
 import { ERROR_NAMES, FitscopeError } from '../shared/errors';
-import { unpackChunk, type MetricChunk } from '../shared/metric-chunk';
-import type { BackendInfo, BatchMetric, ModeSummary, RunResult } from '../shared/metrics';
+import { chunkSteps, type MetricChunk } from '../shared/metric-chunk';
+import type { BackendInfo, ModeSummary, RunResult } from '../shared/metrics';
 import type { RunEvents, TrainerApi } from '../shared/trainer-api';
 
 export interface RunCallbacks {
-  /** Per-batch metrics in arrival order, a few dozen calls a second at most. */
-  onMetrics(metrics: BatchMetric[]): void;
+  /** Per-batch rows (metric-row.ts) in arrival order, a few dozen chunks a second at most. */
+  onMetrics(chunk: MetricChunk): void;
   /** The backend that actually runs, before the first batch. */
   onBackend?(info: BackendInfo): void;
   /** Each mode's summary as soon as the mode is done. */
@@ -19,7 +19,7 @@ export interface RunCallbacks {
 }
 
 export interface ClientRunResult extends RunResult {
-  /** Batches this page received. Below totalBatches only when the last chunks did not arrive in time. */
+  /** Training steps this page received records of. Below totalBatches only when the last chunks did not arrive in time. */
   receivedBatches: number;
 }
 
@@ -37,6 +37,7 @@ export interface TrainerClientOptions {
 
 interface RunState {
   runId: number;
+  /** Training steps received (a record per epoch counts its epoch's batches). */
   received: number;
   lose(error: Error): void;
   stopTimer?: ReturnType<typeof setTimeout>;
@@ -96,10 +97,10 @@ export class TrainerClient {
       onMetrics: (chunk: MetricChunk) => {
         if (this.current !== state) return;
         // Counted before the caller sees it, so a throwing callback cannot stall the reconcile.
-        state.received += chunk.count;
+        state.received += chunkSteps(chunk);
         state.lastSign = Date.now();
         try {
-          callbacks.onMetrics(unpackChunk(chunk));
+          callbacks.onMetrics(chunk);
         } finally {
           state.wake?.();
         }

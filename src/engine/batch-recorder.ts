@@ -2,7 +2,9 @@
 // loss (read back only as the policy says), memory. The recorder's own bookkeeping happens between batch
 // marks, so it is not counted in any batch's time.
 import type { ModeName } from '../shared/config';
-import type { BatchMetric, MemoryReading } from '../shared/metrics';
+import { MODE_NAMES } from '../shared/config';
+import type { MemoryReading } from '../shared/metrics';
+import { COL, newMetricRow, type MetricRow } from '../shared/metric-row';
 import type { Evaluation } from './evaluate';
 import { LossReader } from './loss-reader';
 import { readMemory } from './memory';
@@ -25,6 +27,8 @@ export interface RecorderOptions {
    * must not take that silence for a crash.
    */
   onQuiet?(quiet: boolean): void;
+  /** Which repeat of the run this mode's records belong to (0-based). */
+  repeat?: number;
 }
 
 const NO_EVALUATION: Evaluation = { loss: NaN, accuracy: NaN };
@@ -52,11 +56,13 @@ export class BatchRecorder {
   validate: ((params: readonly Tensor[]) => Promise<Evaluation>) | null = null;
   private readonly onQuiet: ((quiet: boolean) => void) | undefined;
   private quiet = false;
+  /** The one record this recorder fills and hands to its sink, batch after batch (the sink copies what it keeps). */
+  private readonly row: MetricRow = newMetricRow();
 
   constructor(
     private readonly tf: Tf,
     readonly mode: ModeName,
-    private readonly sink: (metric: BatchMetric) => void,
+    private readonly sink: (row: MetricRow) => void,
     readonly signal: StopSignal,
     readonly loss: LossReader,
     private readonly batchesPerEpoch: number,
@@ -65,11 +71,14 @@ export class BatchRecorder {
     this.sampleEveryBatch = options.sampleMemory ?? true;
     this.peaks = options.trackPeak === false ? null : new PeakTracker(tf);
     this.onQuiet = options.onQuiet;
+    this.row[COL.mode] = MODE_NAMES.indexOf(mode);
+    this.row[COL.repeat] = options.repeat ?? 0;
   }
 
   /** Marks the start of training: everything after this, data upload included, is the mode's cost. */
   start(): void {
-    this.sampleMemory();
+    const memory = this.sampleMemory();
+    this.peaks?.openWindow(memory.numBytes, memory.numTensors);
     this.startedAt = this.lastMark = performance.now();
   }
 
@@ -113,9 +122,11 @@ export class BatchRecorder {
    */
   async batchEnd(epoch: number, batch: number, loss: number | Scalar, batchSamples: number): Promise<boolean> {
     const ms = performance.now() - this.lastMark;
+    this.row[COL.stepPeakBytes] = this.peaks?.hooked ? this.peaks.windowBytes : NaN;
+    this.row[COL.stepPeakTensors] = this.peaks?.hooked ? this.peaks.windowTensors : NaN;
     const reading = typeof loss === 'number' ? this.loss.takeNumber(epoch, loss, batchSamples) : await this.loss.takeTensor(epoch, batch, loss, batchSamples);
     const val = batch === this.batchesPerEpoch - 1 ? await this.validateEpoch() : NO_EVALUATION;
-    this.record(epoch, batch, ms, reading.loss, reading.meanLoss, batchSamples, val);
+    this.record(epoch, batch, 1, ms, reading.loss, reading.meanLoss, batchSamples, val);
     await this.yieldIfDue();
     this.lastMark = performance.now();
     return this.signal.stopped;
@@ -139,25 +150,49 @@ export class BatchRecorder {
     this.timing = 'epoch';
     const batchesInEpoch = this.batchesPerEpoch;
     const perBatch = (performance.now() - this.lastMark) / Math.max(1, batchesInEpoch);
-    for (let i = 0; i < batchesInEpoch; i++) this.batchMs.push(perBatch);
-    this.samplesSeen += samplesInEpoch;
+    for (let i = 0; i < batchesInEpoch - 1; i++) this.batchMs.push(perBatch);
+    // The whole epoch is one window: its peak is the peak of the epoch's steps.
+    this.row[COL.stepPeakBytes] = this.peaks?.hooked ? this.peaks.windowBytes : NaN;
+    this.row[COL.stepPeakTensors] = this.peaks?.hooked ? this.peaks.windowTensors : NaN;
     const val = await this.validateEpoch();
-    const memory = this.sampleMemory();
-    this.sink({ mode: this.mode, epoch, batch: batchesInEpoch - 1, loss: NaN, meanLoss: NaN, ms: perBatch, dataMs: NaN, samplesSeen: this.samplesSeen, valLoss: val.loss, valAccuracy: val.accuracy, ...memory });
+    this.dataMeasured = false;
+    this.record(epoch, batchesInEpoch - 1, batchesInEpoch, perBatch, NaN, NaN, samplesInEpoch, val);
     await this.yieldIfDue();
     this.lastMark = performance.now();
     return this.signal.stopped;
   }
 
-  private record(epoch: number, batch: number, ms: number, loss: number, meanLoss: number, batchSamples: number, val: Evaluation): void {
+  private record(epoch: number, batch: number, steps: number, ms: number, loss: number, meanLoss: number, samples: number, val: Evaluation): void {
     this.batchMs.push(ms);
     const dataMs = this.dataMeasured ? this.pendingDataMs : NaN;
     if (this.dataMeasured) this.dataMs.push(dataMs);
     this.pendingDataMs = 0;
     this.dataMeasured = false;
-    this.samplesSeen += batchSamples;
-    const memory: MemoryReading = this.sampleEveryBatch ? this.sampleMemory() : { numTensors: NaN, numBytes: NaN, gpuBytesInUse: null, gpuBytesAllocated: null };
-    this.sink({ mode: this.mode, epoch, batch, loss, meanLoss, ms, dataMs, samplesSeen: this.samplesSeen, valLoss: val.loss, valAccuracy: val.accuracy, ...memory });
+    this.samplesSeen += samples;
+    const r = this.row;
+    r[COL.epoch] = epoch;
+    r[COL.batch] = batch;
+    r[COL.steps] = steps;
+    r[COL.loss] = loss;
+    r[COL.meanLoss] = meanLoss;
+    r[COL.ms] = ms;
+    r[COL.dataMs] = dataMs;
+    r[COL.samplesSeen] = this.samplesSeen;
+    r[COL.valLoss] = val.loss;
+    r[COL.valAccuracy] = val.accuracy;
+    // An epoch record always reads memory: there is one per epoch, and it is all the chart has.
+    if (this.sampleEveryBatch || steps > 1) {
+      const memory = this.sampleMemory();
+      r[COL.numTensors] = memory.numTensors;
+      r[COL.numBytes] = memory.numBytes;
+      r[COL.gpuBytesInUse] = memory.gpuBytesInUse ?? NaN;
+      r[COL.gpuBytesAllocated] = memory.gpuBytesAllocated ?? NaN;
+      this.peaks?.openWindow(memory.numBytes, memory.numTensors);
+    } else {
+      r[COL.numTensors] = r[COL.numBytes] = r[COL.gpuBytesInUse] = r[COL.gpuBytesAllocated] = NaN;
+      this.peaks?.openWindow(0, 0);
+    }
+    this.sink(r);
   }
 
   /** Marks the end of training (before final weights are read back for evaluation) and unhooks allocation. */

@@ -12,6 +12,9 @@ interface EngineInternals {
 export class PeakTracker {
   peakBytes = 0;
   peakTensors = 0;
+  /** The highest counts since the last openWindow(): one batch's in-step peak. */
+  windowBytes = 0;
+  windowTensors = 0;
   /** False where the hook could not be installed (another tfjs version): peaks then come from batch-end samples. */
   readonly hooked: boolean;
   /** While true (fitscope's own validation pass), allocations are not the mode's and are not counted. */
@@ -28,8 +31,8 @@ export class PeakTracker {
       original.apply(this, args);
       if (tracker.paused) return;
       const { numBytes, numTensors } = this.state;
-      if (numBytes > tracker.peakBytes) tracker.peakBytes = numBytes;
-      if (numTensors > tracker.peakTensors) tracker.peakTensors = numTensors;
+      if (numBytes > tracker.windowBytes) tracker.windowBytes = numBytes;
+      if (numTensors > tracker.windowTensors) tracker.windowTensors = numTensors;
     };
     this.restore = () => {
       engine.trackTensor = original;
@@ -38,11 +41,28 @@ export class PeakTracker {
 
   /** Folds in a reading taken elsewhere (e.g. the batch-end sample). */
   observe(numBytes: number, numTensors: number): void {
-    if (numBytes > this.peakBytes) this.peakBytes = numBytes;
-    if (numTensors > this.peakTensors) this.peakTensors = numTensors;
+    if (numBytes > this.windowBytes) this.windowBytes = numBytes;
+    if (numTensors > this.windowTensors) this.windowTensors = numTensors;
+    this.fold();
+  }
+
+  /**
+   * Closes the current window into the run's peak and starts the next one at the given counts (what is live
+   * now). The hook itself only compares against the window, so it stays two comparisons per tensor.
+   */
+  openWindow(numBytes: number, numTensors: number): void {
+    this.fold();
+    this.windowBytes = numBytes;
+    this.windowTensors = numTensors;
+  }
+
+  private fold(): void {
+    if (this.windowBytes > this.peakBytes) this.peakBytes = this.windowBytes;
+    if (this.windowTensors > this.peakTensors) this.peakTensors = this.windowTensors;
   }
 
   dispose(): void {
+    this.fold();
     this.restore?.();
     this.restore = null;
   }

@@ -4,7 +4,8 @@
 import type { BackendName, ModeName, RunConfig } from '../shared/config';
 import { ERROR_NAMES, FitscopeError } from '../shared/errors';
 import { batchCount, trainingRows } from '../shared/training-plan';
-import type { BatchMetric, ModeSummary } from '../shared/metrics';
+import type { ModeSummary } from '../shared/metrics';
+import type { MetricRow } from '../shared/metric-row';
 import { BatchRecorder, type RecorderOptions, type StopSignal } from './batch-recorder';
 import { describeArchitecture, type Architecture } from './architecture';
 import type { CsvInput } from './data/csv/source';
@@ -20,7 +21,8 @@ import type { Tf } from './tf';
 import { initialWeights, type WeightSet } from './weights';
 
 export interface RunHooks extends RecorderOptions {
-  onBatch(metric: BatchMetric): void;
+  /** Each batch's record (metric-row.ts), in a row the recorder reuses: copy what you keep. */
+  onBatch(row: MetricRow): void;
   /** Called after each mode with its summary (refused modes too). */
   onModeEnd?(summary: ModeSummary): void;
   signal: StopSignal;

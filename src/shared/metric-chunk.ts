@@ -1,14 +1,11 @@
-// Runs everywhere. Per-batch metrics travel from the worker in columnar chunks: one Float64Array per chunk,
-// transferred (not copied), so streaming costs one postMessage per flush whatever the batch rate.
-import { MODE_NAMES } from './config';
+// Runs everywhere. Per-batch rows (metric-row.ts) travel from the worker in columnar chunks: one Float64Array per
+// chunk, transferred (not copied), so streaming costs one postMessage per flush whatever the batch rate.
 import type { BatchMetric } from './metrics';
-
-const COLUMNS = ['mode', 'epoch', 'batch', 'loss', 'meanLoss', 'ms', 'dataMs', 'samplesSeen', 'valLoss', 'valAccuracy', 'numTensors', 'numBytes', 'gpuBytesInUse', 'gpuBytesAllocated'] as const;
-const WIDTH = COLUMNS.length;
+import { COL, METRIC_WIDTH, metricToRow, newMetricRow, rowToMetric, type MetricRow } from './metric-row';
 
 export interface MetricChunk {
   count: number;
-  /** Row-major: `count` rows of WIDTH values, in COLUMNS order. null is stored as NaN. */
+  /** Row-major: `count` rows of METRIC_WIDTH values, in METRIC_COLUMNS order. */
   data: Float64Array;
 }
 
@@ -17,69 +14,48 @@ export class MetricPacker {
   private count = 0;
 
   constructor(initialRows = 256) {
-    this.rows = new Float64Array(initialRows * WIDTH);
+    this.rows = new Float64Array(Math.max(1, initialRows) * METRIC_WIDTH);
   }
 
   get size(): number {
     return this.count;
   }
 
-  push(m: BatchMetric): void {
-    if ((this.count + 1) * WIDTH > this.rows.length) {
+  /** Copies one row in (the recorder reuses its row). */
+  push(row: MetricRow): void {
+    if ((this.count + 1) * METRIC_WIDTH > this.rows.length) {
       const grown = new Float64Array(this.rows.length * 2);
       grown.set(this.rows);
       this.rows = grown;
     }
-    const o = this.count * WIDTH;
-    const r = this.rows;
-    r[o] = MODE_NAMES.indexOf(m.mode);
-    r[o + 1] = m.epoch;
-    r[o + 2] = m.batch;
-    r[o + 3] = m.loss;
-    r[o + 4] = m.meanLoss;
-    r[o + 5] = m.ms;
-    r[o + 6] = m.dataMs;
-    r[o + 7] = m.samplesSeen;
-    r[o + 8] = m.valLoss;
-    r[o + 9] = m.valAccuracy;
-    r[o + 10] = m.numTensors;
-    r[o + 11] = m.numBytes;
-    r[o + 12] = m.gpuBytesInUse ?? NaN;
-    r[o + 13] = m.gpuBytesAllocated ?? NaN;
+    this.rows.set(row, this.count * METRIC_WIDTH);
     this.count++;
   }
 
   /** Hands over the rows packed so far (a right-sized copy, safe to transfer) and starts empty. */
   take(): MetricChunk {
-    const chunk = { count: this.count, data: this.rows.slice(0, this.count * WIDTH) };
+    const chunk = { count: this.count, data: this.rows.slice(0, this.count * METRIC_WIDTH) };
     this.count = 0;
     return chunk;
   }
 }
 
-const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
+/** Training steps a chunk stands for (records per epoch count their epoch's batches). */
+export function chunkSteps(chunk: MetricChunk): number {
+  let steps = 0;
+  for (let i = 0; i < chunk.count; i++) steps += chunk.data[i * METRIC_WIDTH + COL.steps];
+  return steps;
+}
 
+/** A chunk as objects: for tests and readers off the per-batch path. */
 export function unpackChunk(chunk: MetricChunk): BatchMetric[] {
-  const out: BatchMetric[] = new Array(chunk.count);
-  const r = chunk.data;
-  for (let i = 0; i < chunk.count; i++) {
-    const o = i * WIDTH;
-    out[i] = {
-      mode: MODE_NAMES[r[o]] ?? MODE_NAMES[0],
-      epoch: r[o + 1],
-      batch: r[o + 2],
-      loss: r[o + 3],
-      meanLoss: r[o + 4],
-      ms: r[o + 5],
-      dataMs: r[o + 6],
-      samplesSeen: r[o + 7],
-      valLoss: r[o + 8],
-      valAccuracy: r[o + 9],
-      numTensors: r[o + 10],
-      numBytes: r[o + 11],
-      gpuBytesInUse: orNull(r[o + 12]),
-      gpuBytesAllocated: orNull(r[o + 13]),
-    };
-  }
-  return out;
+  return Array.from({ length: chunk.count }, (_, i) => rowToMetric(chunk.data, i * METRIC_WIDTH));
+}
+
+/** Objects as a chunk: for tests and hosts that build records by hand. */
+export function packMetrics(metrics: readonly Partial<BatchMetric>[]): MetricChunk {
+  const packer = new MetricPacker(metrics.length);
+  const row = newMetricRow();
+  for (const m of metrics) packer.push(metricToRow(m, row));
+  return packer.take();
 }

@@ -12,11 +12,16 @@ export interface MemoryReading {
   gpuBytesAllocated: number | null;
 }
 
+/** A per-batch record as an object (the wire and the buffers use rows: see metric-row.ts, which documents each field). */
 export interface BatchMetric extends MemoryReading {
   mode: ModeName;
+  /** 0-based repeat of the run. */
+  repeat: number;
   epoch: number;
   /** Batch index within its epoch. */
   batch: number;
+  /** Training steps this record stands for: 1, or a whole epoch's batches with per-batch callbacks off. */
+  steps: number;
   /** Loss of this batch as the mode reported it (the raw batch loss); NaN when the readback policy skipped it. */
   loss: number;
   /** Keras' running mean of the loss over the epoch so far (sample-weighted); NaN when not read. */
@@ -31,6 +36,9 @@ export interface BatchMetric extends MemoryReading {
   valLoss: number;
   /** Accuracy on the validation rows at each epoch's end (NaN on other batches and for regression). */
   valAccuracy: number;
+  /** Highest backend bytes / tensors while this batch's step ran (allocation hook); NaN without the hook. */
+  stepPeakBytes: number;
+  stepPeakTensors: number;
 }
 
 export interface ModeSummary {

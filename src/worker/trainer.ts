@@ -89,8 +89,8 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
         openShards: deps.openShards,
         assets: deps.assets,
         ...(csv ? { csv: csvInput(csv) } : {}),
-        onBatch(metric) {
-          packer.push(metric);
+        onBatch(row) {
+          packer.push(row);
           // Time is checked here, between batches: no timer runs inside the training loop.
           if (now() - lastFlush >= flushInterval) flush();
         },

@@ -9,6 +9,7 @@ import { runExperiment } from '../../src/engine/run';
 import { DATASETS, DATASET_NAMES } from '../../src/shared/datasets';
 import { smallConfig, tf, useCpu } from './helpers';
 import type { RunConfig } from '../../src/shared/config';
+import { rowToMetric } from '../../src/shared/metric-row';
 
 beforeAll(useCpu);
 const assets = nodeAssets();
@@ -91,7 +92,7 @@ describe('learning real data', () => {
 
   it('reports validation accuracy after every epoch, and a regression set has no accuracy', async () => {
     const metrics: { valAccuracy: number; valLoss: number; epoch: number }[] = [];
-    await runExperiment(tf, smallConfig({ dataset: 'spirals', samples: 512, modes: ['loop'], epochs: 3 }), 'cpu', { signal: { stopped: false }, onBatch: (m) => metrics.push(m), assets });
+    await runExperiment(tf, smallConfig({ dataset: 'spirals', samples: 512, modes: ['loop'], epochs: 3 }), 'cpu', { signal: { stopped: false }, onBatch: (row) => metrics.push(rowToMetric(row)), assets });
     const epochEnds = metrics.filter((m) => Number.isFinite(m.valAccuracy));
     expect(epochEnds.map((m) => m.epoch)).toEqual([0, 1, 2]);
     for (const m of epochEnds) expect(m.valAccuracy).toBeGreaterThan(0.3);

@@ -3,6 +3,7 @@ import { tf } from '../../src/engine/tf';
 import { runExperiment, type RunHooks } from '../../src/engine/run';
 import { DEFAULT_CONFIG, cloneConfig, type RunConfig } from '../../src/shared/config';
 import type { BatchMetric } from '../../src/shared/metrics';
+import { rowToMetric } from '../../src/shared/metric-row';
 
 export { tf };
 
@@ -20,9 +21,10 @@ export async function run(config: RunConfig, opts: { stopAfter?: number } = {}) 
   const signal = { stopped: false };
   const hooks: RunHooks = {
     signal,
-    onBatch(m) {
+    onBatch(row) {
+      const m = rowToMetric(row);
       metrics.push(m);
-      // Stop after the n-th batch of each mode, then let the next mode run too.
+      // A stop ends the whole run: the mode that reaches its n-th batch is the last one to train.
       if (opts.stopAfter !== undefined && metrics.filter((x) => x.mode === m.mode).length >= opts.stopAfter) signal.stopped = true;
     },
   };

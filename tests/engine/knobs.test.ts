@@ -8,6 +8,7 @@ import { runExperiment } from '../../src/engine/run';
 import type { RunConfig } from '../../src/shared/config';
 import type { BatchMetric } from '../../src/shared/metrics';
 import { smallConfig, tf, useCpu } from './helpers';
+import { rowToMetric } from '../../src/shared/metric-row';
 
 beforeAll(useCpu);
 
@@ -18,8 +19,8 @@ async function run(config: RunConfig, stopAfter?: number) {
   const signal = { stopped: false };
   const result = await runExperiment(tf, config, 'cpu', {
     signal,
-    onBatch(m) {
-      metrics.push(m);
+    onBatch(row) {
+      metrics.push(rowToMetric(row));
       if (stopAfter !== undefined && metrics.length >= stopAfter) signal.stopped = true;
     },
     openShards: (c) => openNodeShards(c, shardRoot),

@@ -9,6 +9,7 @@ import { runExperiment } from '../../src/engine/run';
 import { tf } from '../../src/engine/tf';
 import { DEFAULT_CONFIG, MODE_NAMES, cloneConfig, type BackendName, type RunConfig } from '../../src/shared/config';
 import type { BatchMetric } from '../../src/shared/metrics';
+import { rowToMetric } from '../../src/shared/metric-row';
 
 // llvmpipe takes ~20 ms per batch on the tiny config; the first webgpu run also compiles its shaders.
 const TIMEOUT_MS = 180_000;
@@ -23,7 +24,7 @@ function tinyConfig(overrides: Partial<RunConfig> = {}): RunConfig {
 
 async function runOn(backend: BackendName, config: RunConfig) {
   const metrics: BatchMetric[] = [];
-  const result = await runExperiment(tf, config, backend, { signal: { stopped: false }, onBatch: (m) => metrics.push(m) });
+  const result = await runExperiment(tf, config, backend, { signal: { stopped: false }, onBatch: (row) => metrics.push(rowToMetric(row)) });
   return { result, metrics };
 }
 

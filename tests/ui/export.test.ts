@@ -3,20 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRunResult } from '../../src/client/trainer-client';
 import { RunBook } from '../../src/ui/chart-data/run-book';
-import { BatchLog, LOG_COLUMNS } from '../../src/ui/export/batch-log';
-import { BATCH_CSV_HEADER, batchesCsv, csvCell, exportJson, summaryCsv, SUMMARY_CSV_HEADER } from '../../src/ui/export/export-data';
+import { BatchLog } from '../../src/ui/export/batch-log';
+import { METRIC_COLUMNS } from '../../src/shared/metric-row';
+import { BATCH_CSV_HEADER, EXPORT_COLUMNS, batchesCsv, csvCell, exportJson, summaryCsv, SUMMARY_CSV_HEADER } from '../../src/ui/export/export-data';
 import { config, metrics, summary } from './fixtures';
+import { packMetrics } from '../../src/shared/metric-chunk';
 
 function twoRuns() {
   const book = new RunBook();
   const a = book.add(config({ modes: ['fit', 'loop'] }), 0);
-  book.append(a, [...metrics('fit', 5, 5, 32, (i) => ({ loss: i / 10 })), ...metrics('loop', 5, 5)]);
+  book.append(a, packMetrics([...metrics('fit', 5, 5, 32, (i) => ({ loss: i / 10 })), ...metrics('loop', 5, 5)]));
   a.backend = { active: 'wasm', requested: 'auto', fallbacks: [] };
   a.summaries = [summary('fit', { msPerBatchMedian: 2 }), summary('loop', { msPerBatchMedian: 1 })];
   a.result = { stopped: false, notices: ['a note'] } as unknown as ClientRunResult;
   a.phase = 'done';
   const b = book.add(config({ modes: ['trainOnBatch'], dataset: 'iris' }), 0);
-  book.append(b, metrics('trainOnBatch', 3, 3));
+  book.append(b, packMetrics(metrics('trainOnBatch', 3, 3)));
   b.summaries = [summary('trainOnBatch', { refused: 'over budget, "really"', msPerBatchMedian: NaN })];
   b.phase = 'done';
   return book;
@@ -59,7 +61,7 @@ describe('JSON', () => {
     expect(a.config.modes).toEqual(['fit', 'loop']);
     expect(a.notices).toEqual(['a note']);
     expect(a.batchCount).toBe(10);
-    expect(Object.keys(a.batches)).toEqual([...LOG_COLUMNS]);
+    expect(Object.keys(a.batches)).toEqual([...EXPORT_COLUMNS]);
     expect(a.batches.mode.slice(4, 6)).toEqual(['fit', 'loop']);
     expect(a.batches.dataMs[0]).toBeNull();
     expect(a.summaries[0].dataMsMedian).toBeNull();
@@ -72,7 +74,7 @@ describe('JSON', () => {
 describe('BatchLog', () => {
   it('keeps up to its cap and counts the rest', () => {
     const log = new BatchLog(3);
-    for (let i = 0; i < 5; i++) log.push(LOG_COLUMNS.map(() => i));
+    for (let i = 0; i < 5; i++) log.push(METRIC_COLUMNS.map(() => i));
     expect(log.count).toBe(3);
     expect(log.dropped).toBe(2);
     expect(log.value(2, BatchLog.column('loss'))).toBe(2);

@@ -18,7 +18,7 @@ export function config(fields: Partial<RunConfig> = {}): RunConfig {
 
 export function metric(mode: ModeName, epoch: number, batch: number, fields: Partial<BatchMetric> = {}): BatchMetric {
   return {
-    mode, epoch, batch, loss: 1, meanLoss: 1, ms: 2, dataMs: NaN, samplesSeen: 0, valLoss: NaN, valAccuracy: NaN,
+    mode, repeat: 0, epoch, batch, steps: 1, stepPeakBytes: NaN, stepPeakTensors: NaN, loss: 1, meanLoss: 1, ms: 2, dataMs: NaN, samplesSeen: 0, valLoss: NaN, valAccuracy: NaN,
     numTensors: 10, numBytes: 1000, gpuBytesInUse: null, gpuBytesAllocated: null, ...fields,
   };
 }

@@ -5,6 +5,7 @@ import { RunBook } from '../../src/ui/chart-data/run-book';
 import { effectiveSamples, expectedBatches, formatDuration, furthestPlannedX, livePlannedX, plannedX, runProgress } from '../../src/ui/progress/progress-math';
 import { stopMessage } from '../../src/ui/progress/stop-message';
 import { config, metrics, summary } from './fixtures';
+import { packMetrics } from '../../src/shared/metric-chunk';
 
 describe('expected batches', () => {
   it('follows the engine: the set\'s real size, the validation split, ceil per epoch', () => {
@@ -53,9 +54,9 @@ describe('runProgress', () => {
   it('tracks modes, totals and time left from the measured batch time', () => {
     const book = new RunBook();
     const run = book.add(config({ modes: ['fit', 'loop'], samples: 320, batchSize: 32, epochs: 1 }), 1000);
-    book.append(run, metrics('fit', 10, 10, 32, () => ({ ms: 4 })));
+    book.append(run, packMetrics(metrics('fit', 10, 10, 32, () => ({ ms: 4 }))));
     run.addSummary(summary('fit', { batches: 10 }));
-    book.append(run, metrics('loop', 4, 10, 32, () => ({ ms: 2 })));
+    book.append(run, packMetrics(metrics('loop', 4, 10, 32, () => ({ ms: 2 }))));
     const p = runProgress(run, 3000);
     expect(p.modes.map((m) => [m.mode, m.state, m.done, m.expected])).toEqual([['fit', 'done', 10, 10], ['loop', 'running', 4, 10]]);
     expect([p.done, p.expected, p.fraction]).toEqual([14, 20, 0.7]);

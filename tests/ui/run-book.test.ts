@@ -7,6 +7,7 @@ import { isBusy, RunBook, type RunPhase } from '../../src/ui/chart-data/run-book
 import { cachedTraceSeries, traceSeries } from '../../src/ui/chart-data/trace-series';
 import { traceViews } from '../../src/ui/chart-data/trace-views';
 import { config, metric, metrics, summary } from './fixtures';
+import { packMetrics } from '../../src/shared/metric-chunk';
 
 const VIEW = { xAxis: 'batch' as const, logScale: false, smoothing: 0 };
 
@@ -14,14 +15,15 @@ describe('RunBook', () => {
   it('counts steps and wall time per trace, one record per epoch included', () => {
     const book = new RunBook();
     const run = book.add(config({ modes: ['fit', 'loop'] }), 0);
-    book.append(run, [metric('loop', 0, 0, { ms: 2 }), metric('loop', 0, 1, { ms: 3 }), metric('loop', 1, 0, { ms: 4 })]);
+    book.append(run, packMetrics([metric('loop', 0, 0, { ms: 2 }), metric('loop', 0, 1, { ms: 3 }), metric('loop', 1, 0, { ms: 4 })]));
     // Per-batch callbacks off: one record per epoch of 10 batches, ms the average per batch.
-    book.append(run, [metric('fit', 0, 9, { ms: 1.5 }), metric('fit', 1, 9, { ms: 2.5 })]);
+    book.append(run, packMetrics([metric('fit', 0, 9, { ms: 1.5, steps: 10 }), metric('fit', 1, 9, { ms: 2.5, steps: 10 })]));
     expect(run.trace('loop')!.step).toBe(3);
     expect(run.trace('loop')!.timeMs).toBe(9);
     expect(run.trace('fit')!.step).toBe(20);
     expect(run.trace('fit')!.timeMs).toBe(40);
-    expect(run.received).toBe(5);
+    // Received counts training steps, not records: the page says 23 batches, as the engine counted them.
+    expect(run.received).toBe(23);
     expect(run.log.count).toBe(5);
   });
 
@@ -55,8 +57,8 @@ describe('RunBook', () => {
     const run = book.add(config({ modes: ['loop'] }), 0);
     expect(book.revision).toBe(1);
     // Every batch reaches the listeners (the frame throttle), but not the panels that redraw on the revision.
-    book.append(run, [metric('loop', 0, 0)]);
-    book.append(run, [metric('loop', 0, 1)]);
+    book.append(run, packMetrics([metric('loop', 0, 0)]));
+    book.append(run, packMetrics([metric('loop', 0, 1)]));
     expect(heard).toBe(3);
     expect(book.revision).toBe(1);
     run.backend = { active: 'wasm', requested: 'auto', fallbacks: [] };
@@ -78,7 +80,7 @@ describe('RunBook', () => {
   it('keeps per-epoch validation points', () => {
     const book = new RunBook();
     const run = book.add(config({ modes: ['fit'], dataset: 'iris' }), 0);
-    book.append(run, metrics('fit', 6, 3, 32, (i) => (i % 3 === 2 ? { valLoss: 1 / (i + 1), valAccuracy: i / 10 } : {})));
+    book.append(run, packMetrics(metrics('fit', 6, 3, 32, (i) => (i % 3 === 2 ? { valLoss: 1 / (i + 1), valAccuracy: i / 10 } : {}))));
     expect(run.trace('fit')!.validation).toEqual([
       { epoch: 1, step: 3, valLoss: 1 / 3, valAccuracy: 0.2 },
       { epoch: 2, step: 6, valLoss: 1 / 6, valAccuracy: 0.5 },
@@ -93,7 +95,7 @@ describe('trace series', () => {
   function oneRun() {
     const book = new RunBook();
     const run = book.add(config({ modes: ['fitDataset'] }), 0);
-    book.append(run, metrics('fitDataset', 400, 100, 32, (i) => ({ loss: 1 / (i + 1), ms: 2, dataMs: 0.5, numBytes: 1000 + i, gpuBytesAllocated: 5000 })));
+    book.append(run, packMetrics(metrics('fitDataset', 400, 100, 32, (i) => ({ loss: 1 / (i + 1), ms: 2, dataMs: 0.5, numBytes: 1000 + i, gpuBytesAllocated: 5000 }))));
     return { book, run, buf: run.trace('fitDataset')!.buffer };
   }
 
@@ -140,7 +142,7 @@ describe('trace series', () => {
     const a = cachedTraceSeries(buf, 'loss', VIEW);
     expect(cachedTraceSeries(buf, 'loss', VIEW)).toBe(a);
     expect(cachedTraceSeries(buf, 'loss', { ...VIEW, smoothing: 0.5 })).not.toBe(a);
-    book.append(run, [metric('fitDataset', 4, 0)]);
+    book.append(run, packMetrics([metric('fitDataset', 4, 0)]));
     expect(cachedTraceSeries(buf, 'loss', VIEW)).not.toBe(a);
   });
 

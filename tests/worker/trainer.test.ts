@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, cloneConfig, type RunConfig } from '../../src/shared/config';
 import { ERROR_NAMES } from '../../src/shared/errors';
-import { unpackChunk, type MetricChunk } from '../../src/shared/metric-chunk';
+import { chunkSteps, unpackChunk, type MetricChunk } from '../../src/shared/metric-chunk';
 import type { BackendInfo, BatchMetric } from '../../src/shared/metrics';
 import type { RunEvents } from '../../src/shared/trainer-api';
 import { createTrainer } from '../../src/worker/trainer';
@@ -56,6 +56,17 @@ beforeAll(async () => {
 });
 
 describe('createTrainer', () => {
+  it('counts training steps, so records of whole epochs (callbacks off) add up to every batch', async () => {
+    const trainer = createTrainer({ tf });
+    const rec = recordEvents();
+    // 2048 samples / batch 16 = 128 batches an epoch, 3 epochs, 2 modes: 768 batches in 6 records.
+    const result = await trainer.start(1, config({ modes: ['fit', 'fitDataset'], callbacks: false, epochs: 3, samples: 2048, batchSize: 16 }), rec.events);
+    expect(result.totalBatches).toBe(768);
+    expect(rec.chunks.reduce((n, c) => n + c.count, 0)).toBe(6);
+    expect(rec.chunks.reduce((n, c) => n + chunkSteps(c), 0)).toBe(result.totalBatches);
+    expect(rec.rows().every((r) => r.steps === 128)).toBe(true);
+  });
+
   it('streams coalesced chunks that add up to every batch, after reporting the backend', async () => {
     const trainer = createTrainer({ tf });
     const rec = recordEvents();

@@ -5,11 +5,13 @@
 // book's revision counts the other changes (a run added, removed or changed), for the panels that show only
 // those.
 import { MODE_NAMES, cloneConfig, type ModeName, type RunConfig } from '../../shared/config';
-import type { BackendInfo, BatchMetric, ModeSummary } from '../../shared/metrics';
+import type { BackendInfo, ModeSummary } from '../../shared/metrics';
+import type { MetricChunk } from '../../shared/metric-chunk';
+import { COL, METRIC_WIDTH } from '../../shared/metric-row';
 import type { ClientRunResult } from '../../client/trainer-client';
-import { BatchLog, LOG_COLUMNS } from '../export/batch-log';
+import { BatchLog } from '../export/batch-log';
 import { MODE_DASHES, pickColors } from './palette';
-import { TRACE_COLUMNS, TraceBuffer } from './trace-buffer';
+import { TRACE_COLUMNS, TRACE_SOURCE, TraceBuffer } from './trace-buffer';
 
 /** Where a kept run stands. */
 export type RecordPhase = 'running' | 'stopping' | 'done' | 'failed';
@@ -56,13 +58,12 @@ export class RunRecord {
   error: unknown = null;
   endedAt: number | null = null;
   stopRequestedAt: number | null = null;
-  /** Metric records received. */
+  /** Training steps received (a record per epoch, with per-batch callbacks off, counts its epoch's batches). */
   received = 0;
   readonly traces: Trace[];
   readonly log = new BatchLog();
   private readonly byMode = new Map<ModeName, Trace>();
   private readonly values = new Float64Array(TRACE_COLUMNS.length);
-  private readonly logRow = new Float64Array(LOG_COLUMNS.length);
   private readonly row = { step: 0, samples: 0, timeMs: 0, values: this.values };
 
   constructor(
@@ -96,51 +97,28 @@ export class RunRecord {
     return isBusy(this.phase);
   }
 
-  append(metrics: readonly BatchMetric[]): void {
-    for (const m of metrics) {
-      const t = this.byMode.get(m.mode) ?? this.makeTrace(m.mode, '#888888');
-      // A record stands for the batches since the previous one: 1 per batch, a whole epoch without callbacks.
-      const steps = Math.max(1, m.epoch === t.lastEpoch ? m.batch - t.lastBatch : m.batch + 1);
+  /** Copies a chunk's rows into the traces and the log: numbers into typed arrays, nothing per batch besides. */
+  append(chunk: MetricChunk): void {
+    const d = chunk.data;
+    for (let i = 0, o = 0; i < chunk.count; i++, o += METRIC_WIDTH) {
+      const mode = MODE_NAMES[d[o + COL.mode]] ?? MODE_NAMES[0];
+      const t = this.byMode.get(mode) ?? this.makeTrace(mode, '#888888');
+      const steps = d[o + COL.steps];
       t.step += steps;
-      t.timeMs += m.ms * steps;
-      t.lastEpoch = m.epoch;
-      t.lastBatch = m.batch;
-      const v = this.values;
-      v[0] = m.loss;
-      v[1] = m.meanLoss;
-      v[2] = m.numBytes;
-      v[3] = m.gpuBytesInUse ?? NaN;
-      v[4] = m.gpuBytesAllocated ?? NaN;
-      v[5] = m.numTensors;
-      v[6] = m.ms;
-      v[7] = m.dataMs;
+      t.timeMs += d[o + COL.ms] * steps;
+      t.lastEpoch = d[o + COL.epoch];
+      t.lastBatch = d[o + COL.batch];
+      for (let c = 0; c < TRACE_SOURCE.length; c++) this.values[c] = d[o + TRACE_SOURCE[c]];
       this.row.step = t.step;
-      this.row.samples = m.samplesSeen;
+      this.row.samples = d[o + COL.samplesSeen];
       this.row.timeMs = t.timeMs;
       t.buffer.append(this.row);
-      if (Number.isFinite(m.valLoss) || Number.isFinite(m.valAccuracy)) {
-        t.validation.push({ epoch: m.epoch + 1, step: t.step, valLoss: m.valLoss, valAccuracy: m.valAccuracy });
-      }
-      const l = this.logRow;
-      l[0] = MODE_NAMES.indexOf(m.mode);
-      l[1] = m.epoch;
-      l[2] = m.batch;
-      l[3] = t.step;
-      l[4] = m.samplesSeen;
-      l[5] = t.timeMs;
-      l[6] = m.loss;
-      l[7] = m.meanLoss;
-      l[8] = m.ms;
-      l[9] = m.dataMs;
-      l[10] = m.valLoss;
-      l[11] = m.valAccuracy;
-      l[12] = m.numTensors;
-      l[13] = m.numBytes;
-      l[14] = m.gpuBytesInUse ?? NaN;
-      l[15] = m.gpuBytesAllocated ?? NaN;
-      this.log.push(l);
+      const valLoss = d[o + COL.valLoss];
+      const valAccuracy = d[o + COL.valAccuracy];
+      if (Number.isFinite(valLoss) || Number.isFinite(valAccuracy)) t.validation.push({ epoch: t.lastEpoch + 1, step: t.step, valLoss, valAccuracy });
+      this.log.push(d.subarray(o, o + METRIC_WIDTH));
+      this.received += steps;
     }
-    this.received += metrics.length;
   }
 
   addSummary(summary: ModeSummary): void {
@@ -197,8 +175,8 @@ export class RunBook {
   }
 
   /** Per-batch data: listeners hear of it, the revision stays. */
-  append(run: RunRecord, metrics: readonly BatchMetric[]): void {
-    run.append(metrics);
+  append(run: RunRecord, chunk: MetricChunk): void {
+    run.append(chunk);
     this.notify();
   }
 

@@ -3,9 +3,13 @@
 // pairs. A merged row keeps, per column, the lowest and highest value (and which came first), the sum and the
 // count, so spikes, envelopes and exact means survive any number of merges; its x values are those of its last
 // batch. Appending is O(1) amortised and allocates nothing once the arrays have grown.
+import { COL, type MetricColumn } from '../../shared/metric-row';
 
-export const TRACE_COLUMNS = ['loss', 'meanLoss', 'numBytes', 'gpuBytesInUse', 'gpuBytesAllocated', 'numTensors', 'ms', 'dataMs'] as const;
+/** The per-batch columns (metric-row.ts) the charts draw. */
+export const TRACE_COLUMNS = ['loss', 'meanLoss', 'numBytes', 'gpuBytesInUse', 'gpuBytesAllocated', 'numTensors', 'ms', 'dataMs', 'stepPeakBytes'] as const satisfies readonly MetricColumn[];
 export type TraceColumn = (typeof TRACE_COLUMNS)[number];
+/** Where each trace column sits in a metric row. */
+export const TRACE_SOURCE: readonly number[] = TRACE_COLUMNS.map((c) => COL[c]);
 const WIDTH = TRACE_COLUMNS.length;
 const COLUMN_INDEX = Object.fromEntries(TRACE_COLUMNS.map((c, i) => [c, i])) as Record<TraceColumn, number>;
 

@@ -1,15 +1,10 @@
-// Runs in the page (pure). Every batch of a run as received, for the CSV and JSON exports: one Float64Array,
+// Runs in the page (pure). Every record of a run as received (metric rows), for the CSV and JSON exports: one Float64Array,
 // row-major, grown by doubling up to a cap (the charts' buffers thin out; this one keeps each batch exactly).
 // Past the cap further batches are counted but not kept, and the export says so.
 
-export const LOG_COLUMNS = [
-  'mode', 'epoch', 'batch', 'step', 'samplesSeen', 'timeMs', 'loss', 'meanLoss', 'ms', 'dataMs', 'valLoss', 'valAccuracy',
-  'numTensors', 'numBytes', 'gpuBytesInUse', 'gpuBytesAllocated',
-] as const;
-export type LogColumn = (typeof LOG_COLUMNS)[number];
-const WIDTH = LOG_COLUMNS.length;
+import { COL, METRIC_WIDTH as WIDTH, type MetricColumn } from '../../shared/metric-row';
 
-/** 250,000 rows × 16 columns × 8 bytes ≈ 32 MB at most per run. */
+/** 250,000 rows × 18 columns × 8 bytes ≈ 36 MB at most per run. */
 export const LOG_CAPACITY = 250_000;
 
 export class BatchLog {
@@ -21,7 +16,7 @@ export class BatchLog {
 
   constructor(readonly capacity = LOG_CAPACITY) {}
 
-  /** `row` holds one value per LOG_COLUMNS entry (the mode as its index in MODE_NAMES; NaN = none). */
+  /** `row` is a metric row (metric-row.ts): one value per METRIC_COLUMNS entry. */
   push(row: ArrayLike<number>): void {
     if (this.count >= this.capacity) {
       this.dropped++;
@@ -40,7 +35,7 @@ export class BatchLog {
     return this.data[row * WIDTH + column];
   }
 
-  static column(name: LogColumn): number {
-    return LOG_COLUMNS.indexOf(name);
+  static column(name: MetricColumn): number {
+    return COL[name];
   }
 }

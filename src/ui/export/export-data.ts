@@ -6,10 +6,12 @@ import { SUMMARY_EXTRA_FIELDS, SUMMARY_FIELDS, type ModeSummary } from '../../sh
 import { runBackend, runSamples } from '../chart-data/labels';
 import type { RunRecord } from '../chart-data/run-book';
 import { tableRows } from '../summary-table/table-rows';
-import { BatchLog, LOG_COLUMNS } from './batch-log';
+import { COL, METRIC_COLUMNS } from '../../shared/metric-row';
 
 const RUN_COLUMNS = ['run', 'backend', 'dataset', 'samples', 'batchSize'] as const;
-export const BATCH_CSV_HEADER = [...RUN_COLUMNS, ...LOG_COLUMNS];
+/** Per-batch columns of the exports: the metric row's, then the page's running step count and time per mode. */
+export const EXPORT_COLUMNS = [...METRIC_COLUMNS, 'step', 'timeMs'] as const;
+export const BATCH_CSV_HEADER = [...RUN_COLUMNS, ...EXPORT_COLUMNS];
 export const SUMMARY_CSV_HEADER = ['run', 'dataset', ...SUMMARY_FIELDS, ...SUMMARY_EXTRA_FIELDS, 'vsFastest'];
 
 export function csvCell(value: unknown): string {
@@ -21,21 +23,27 @@ export function csvCell(value: unknown): string {
 
 const line = (cells: unknown[]) => cells.map(csvCell).join(',');
 
-const MODE_COLUMN = BatchLog.column('mode');
+/** A run's logged records as export cells (mode by name, NaN as null), with the running step and time per mode and repeat. */
+function* logRecords(run: RunRecord): Generator<(number | string | null)[]> {
+  const totals = new Map<string, { step: number; timeMs: number }>();
+  for (let r = 0; r < run.log.count; r++) {
+    const v = (c: number) => run.log.value(r, c);
+    const key = `${v(COL.repeat)}:${v(COL.mode)}`;
+    const total = totals.get(key) ?? { step: 0, timeMs: 0 };
+    totals.set(key, total);
+    total.step += v(COL.steps);
+    total.timeMs += v(COL.ms) * v(COL.steps);
+    const cells = METRIC_COLUMNS.map((c, i) => (c === 'mode' ? MODE_NAMES[v(i)] : Number.isFinite(v(i)) ? v(i) : null));
+    yield [...cells, total.step, total.timeMs];
+  }
+}
 
-/** One row per batch received, run by run, in arrival order. */
+/** One row per record received, run by run, in arrival order. */
 export function batchesCsv(runs: readonly RunRecord[]): string {
   const lines = [BATCH_CSV_HEADER.join(',')];
   for (const run of runs) {
     const fixed = [run.id, runBackend(run), run.config.dataset, runSamples(run), run.config.batchSize];
-    for (let r = 0; r < run.log.count; r++) {
-      const cells: unknown[] = [...fixed];
-      for (let c = 0; c < LOG_COLUMNS.length; c++) {
-        const v = run.log.value(r, c);
-        cells.push(c === MODE_COLUMN ? MODE_NAMES[v] : v);
-      }
-      lines.push(line(cells));
-    }
+    for (const cells of logRecords(run)) lines.push(line([...fixed, ...cells]));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -59,13 +67,8 @@ export function exportJson(runs: readonly RunRecord[], exportedAt: Date): string
       tool: 'fitscope',
       exportedAt: exportedAt.toISOString(),
       runs: runs.map((run) => {
-        const batches: Record<string, (number | string | null)[]> = Object.fromEntries(LOG_COLUMNS.map((c) => [c, []]));
-        for (let r = 0; r < run.log.count; r++) {
-          LOG_COLUMNS.forEach((c, i) => {
-            const v = run.log.value(r, i);
-            batches[c].push(i === MODE_COLUMN ? MODE_NAMES[v] : Number.isFinite(v) ? v : null);
-          });
-        }
+        const batches: Record<string, (number | string | null)[]> = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, []]));
+        for (const cells of logRecords(run)) EXPORT_COLUMNS.forEach((c, i) => batches[c].push(cells[i]));
         return {
           run: run.id,
           config: run.config,
