@@ -13,6 +13,7 @@ import { runExperiment } from '../../src/engine/run';
 import { registerTunedKernels, tunedKernelSource, tunedKernelsRegistered, unregisterTunedKernels } from '../../src/engine/wasm-kernels';
 import type { BatchMetric } from '../../src/shared/metrics';
 import { smallConfig, tf } from './helpers';
+import { rowToMetric } from '../../src/shared/metric-row';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -312,7 +313,7 @@ describe('a CNN on wasm', () => {
     try {
       const config = smallConfig({ dataset: 'mnist', model: 'cnn', samples: 1024, hidden: [32], batchSize: 32, epochs: 1, modes: ['fit', 'loop'], backend: 'wasm' });
       const metrics: BatchMetric[] = [];
-      const result = await runExperiment(tf, config, 'wasm', { signal: { stopped: false }, onBatch: (m) => metrics.push(m), assets: nodeAssets() });
+      const result = await runExperiment(tf, config, 'wasm', { signal: { stopped: false }, onBatch: (row) => metrics.push(rowToMetric(row)), assets: nodeAssets() });
       for (const mode of ['fit', 'loop'] as const) {
         const losses = metrics.filter((m) => m.mode === mode).map((m) => m.loss);
         const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -339,8 +340,28 @@ describe('tunedKernelSource()', () => {
     expect(spliced).toContain('registerTunedWasmKernels(tf);');
   });
 
+  it('and this module recognise each other: neither wraps the other, either one restores the stock kernels', async () => {
+    await tf.setBackend('wasm');
+    // Test code only: the app never evaluates the text (its policy forbids it).
+    const pasted = new Function('tf', `${tunedKernelSource({ standalone: false })}\nreturn { unregisterTunedWasmKernels };`) as (t: typeof tf) => { unregisterTunedWasmKernels(t: typeof tf): void };
+    unregisterTunedKernels(tf);
+    const stock = tf.getKernel('BatchMatMul', 'wasm');
+    registerTunedKernels(tf);
+    const ours = tf.getKernel('BatchMatMul', 'wasm');
+    const { unregisterTunedWasmKernels } = pasted(tf); // registers on evaluation
+    expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(ours);
+    unregisterTunedWasmKernels(tf);
+    expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(stock);
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeUndefined();
+    pasted(tf);
+    expect(tunedKernelsRegistered(tf)).toBe(true);
+    unregisterTunedKernels(tf);
+    expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(stock);
+  });
+
   it('registers, computes and unregisters the same way when run as pasted, in a plain Node process', async () => {
-    // The harness runs after the pasted module's own top-level code (which registers the kernels).
+    // The harness runs after the pasted module's own top-level code, which registers the kernels before the
+    // wasm backend starts: the stock setup hooks (XNNPACK bindings) must still run through the tuned configs.
     const harness = `
 await tf.setBackend('wasm');
 await tf.ready();
