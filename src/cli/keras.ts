@@ -48,7 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const python = flags.python ?? venvPython(kerasVenvDir());
-  if (!existsSync(python)) return fail(`no Python at ${python}: run \`${SETUP_HINT}\` to make the Keras venv (or pass --python PATH)`, MISSING_EXIT);
+  if (!flags.python && !existsSync(python)) return fail(`no Python at ${python}: run \`${SETUP_HINT}\` to make the Keras venv (or pass --python PATH)`, MISSING_EXIT);
   let csv: CsvInput | undefined;
   if (options.csv) {
     const path = options.csv;
