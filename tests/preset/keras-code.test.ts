@@ -1,6 +1,7 @@
 // The code view's Keras code states the same setup as the TF.js code: model, optimizer, batch size, epochs and
-// the mode's way of training. (No Keras here to run it: the check reads the text, and Python parses it when a
-// python3 is installed.) Also: the code view's layer list is the engine's architecture.
+// the mode's way of training (the text is read, and Python parses it when a python3 is installed). Where the
+// Keras venv can be had (npm run keras:setup), the code also runs, for small setups of every mode, and its
+// per-epoch loss falls. Also: the code view's layer list is the engine's architecture.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { describeArchitecture } from '../../src/engine/architecture';
@@ -8,6 +9,7 @@ import { codeSetup } from '../../src/preset/code/code-model';
 import { kerasCode } from '../../src/preset/code/keras-code';
 import { tfjsCode } from '../../src/preset/code/tfjs-code';
 import { DEFAULT_CONFIG, MODE_NAMES, cloneConfig, type ModeName, type RunConfig } from '../../src/shared/config';
+import { kerasVenv } from '../keras/keras-env';
 
 const base = (overrides: Partial<RunConfig> = {}): RunConfig => ({ ...cloneConfig(DEFAULT_CONFIG as RunConfig), ...overrides });
 
@@ -71,6 +73,50 @@ describe('generated Keras code', () => {
         l.kind === 'dense' ? `dense:${l.units}:${l.activation}` : l.kind === 'conv' ? `conv:${l.filters}:${l.kernel}:${l.stride}` : l.kind === 'pool' ? `pool:${l.size}` : l.kind,
       );
       expect(mine).toEqual(engine);
+    }
+  });
+});
+
+// Runs each generated program in one Python process (TensorFlow is imported once, not once per program), each
+// in a fresh namespace with its output captured, and reports every program's output or its error.
+const HARNESS = `
+import contextlib, io, json, sys, traceback
+for job in json.load(sys.stdin):
+    out, error = io.StringIO(), None
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(job["code"], job["name"], "exec"), {"__name__": "__main__"})
+    except Exception:
+        error = traceback.format_exc()
+    print("FITSCOPE_RESULT " + json.dumps({"name": job["name"], "stdout": out.getvalue(), "error": error}), flush=True)
+`;
+
+// Small setups whose loss can fall in a few epochs, covering every way the code feeds a mode: arrays, the plain
+// generator, and tf.data with .batch() and .prefetch(); fit's shuffle and validation_split. MNIST is left out:
+// its code loads the digits with keras.datasets.mnist.load_data(), which downloads them.
+const RUNNABLE: RunConfig[] = [
+  base({ samples: 512, epochs: 3 }),
+  base({ dataset: 'spirals', samples: 512, hidden: [32, 16], batchSize: 64, epochs: 4, feed: 'pipeline', genYields: 'samples', prefetch: 3, latencyMs: 1, augment: 1 }),
+  base({ dataset: 'xor', samples: 512, hidden: [16], optimizer: 'rmsprop', batchSize: 32, epochs: 4, feed: 'pipeline', shuffle: true, validationSplit: 0.1 }),
+];
+
+const venv = await kerasVenv();
+
+describe.skipIf(!venv.ok)('generated Keras code runs in Keras', () => {
+  it('every mode, and its per-epoch loss falls', { timeout: 900_000 }, () => {
+    if (!venv.ok) return;
+    const jobs = RUNNABLE.flatMap((config) =>
+      MODE_NAMES.map((mode) => ({ name: `${config.dataset}-${mode}`, code: kerasCode(config, mode), epochs: config.epochs })),
+    );
+    const run = spawnSync(venv.python, ['-c', HARNESS], { input: JSON.stringify(jobs), encoding: 'utf8', timeout: 900_000, env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' } });
+    expect(run.status, run.stderr.slice(-2000)).toBe(0);
+    const results = run.stdout.split('\n').filter((l) => l.startsWith('FITSCOPE_RESULT ')).map((l) => JSON.parse(l.slice(16)) as { name: string; stdout: string; error: string | null });
+    expect(results.map((r) => r.name)).toEqual(jobs.map((j) => j.name));
+    for (const [i, result] of results.entries()) {
+      expect(result.error, result.name).toBeNull();
+      const losses = [...result.stdout.matchAll(/^epoch (\d+) loss (\d+\.\d+)$/gm)].map((m) => Number(m[2]));
+      expect(losses, `${result.name} prints one loss per epoch`).toHaveLength(jobs[i].epochs);
+      expect(losses.at(-1)!, `${result.name}: ${losses.join(' → ')}`).toBeLessThan(losses[0]);
     }
   });
 });

@@ -155,11 +155,16 @@ function needsTf(config: RunConfig, mode: ModeName): boolean {
   return pipeline && (config.genYields === 'samples' || config.prefetch > 0);
 }
 
+/** Each epoch's mean loss, one line per epoch: the same lines the loops print. */
+function historyLines(): string[] {
+  return ['for epoch, loss in enumerate(history.history["loss"], 1):', '    print(f"epoch {epoch} loss {loss:.4f}")'];
+}
+
 function fitLines(setup: CodeSetup): string[] {
   const { config } = setup;
   const args = ['x', 'y', 'batch_size=BATCH', 'epochs=EPOCHS', `shuffle=${pyBool(config.shuffle)}`];
   if (config.validationSplit > 0) args.push(`validation_split=${config.validationSplit}`);
-  return ['', 'x, y = make_rows(N)  # the whole data set in memory, as fit wants it', ...modelLines(setup, true), '', `history = model.fit(${args.join(', ')})`];
+  return ['', 'x, y = make_rows(N)  # the whole data set in memory, as fit wants it', ...modelLines(setup, true), '', `history = model.fit(${args.join(', ')})`, ...historyLines()];
 }
 
 function fitDatasetLines(setup: CodeSetup): string[] {
@@ -170,6 +175,7 @@ function fitDatasetLines(setup: CodeSetup): string[] {
     ...modelLines(setup, true),
     '',
     simple ? 'history = model.fit(endless(), steps_per_epoch=-(-N // BATCH), epochs=EPOCHS)  # batch size: BATCH, set by the generator' : 'history = model.fit(dataset, epochs=EPOCHS)  # batch size: BATCH, set by the generator',
+    ...historyLines(),
   ];
 }
 
@@ -188,10 +194,13 @@ function trainOnBatchLines(setup: CodeSetup): string[] {
     ...(pipeline ? [...generatorLines(setup), ...(setup.config.genYields === 'batches' && setup.config.prefetch === 0 ? [] : datasetLines(setup))] : ['', 'x, y = make_rows(N)']),
     ...modelLines(setup, true),
     '',
+    'epoch_loss = keras.metrics.Mean()',
     'for epoch in range(EPOCHS):',
+    '    epoch_loss.reset_state()',
     ...batchLoop(setup),
     '        loss = model.train_on_batch(xb, yb)  # batch_size: BATCH',
-    '    print(f"epoch {epoch + 1} loss {float(loss):.4f}")',
+    '        epoch_loss.update_state(loss)',
+    '    print(f"epoch {epoch + 1} loss {float(epoch_loss.result()):.4f}")',
   ];
 }
 
@@ -201,13 +210,16 @@ function loopLines(setup: CodeSetup): string[] {
     ...(pipeline ? [...generatorLines(setup), ...(setup.config.genYields === 'batches' && setup.config.prefetch === 0 ? [] : datasetLines(setup))] : ['', 'x, y = make_rows(N)']),
     ...modelLines(setup, false),
     '',
+    'epoch_loss = keras.metrics.Mean()  # stays on the device until read',
     'for epoch in range(EPOCHS):  # batch size: BATCH',
+    '    epoch_loss.reset_state()',
     ...batchLoop(setup),
     '        with tf.GradientTape() as tape:',
     '            loss = loss_fn(yb, model(xb, training=True))',
     '        grads = tape.gradient(loss, model.trainable_weights)',
     '        optimizer.apply_gradients(zip(grads, model.trainable_weights))',
-    '    print(f"epoch {epoch + 1} loss {float(loss):.4f}")  # reading the loss is a device-to-host copy',
+    '        epoch_loss.update_state(loss)',
+    '    print(f"epoch {epoch + 1} loss {float(epoch_loss.result()):.4f}")  # reading the loss is a device-to-host copy',
   ];
   if (setup.config.leak) lines.push('# (leak=1 is a TF.js lesson: Python frees tensors when they go out of scope, so this loop cannot leak them.)');
   return lines;
