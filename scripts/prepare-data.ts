@@ -67,7 +67,8 @@ function iris(): TabularFile {
 
 const force = process.argv.includes('--force');
 if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === FORMAT_VERSION) {
-  console.log('data: public/data is up to date');
+  // stderr: `npm run bench -- --json` runs this first, and its stdout must stay pure JSON.
+  console.error('data: public/data is up to date');
 } else {
   const t0 = performance.now();
   mkdirSync(out, { recursive: true });
@@ -75,5 +76,5 @@ if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === FORMAT
   writeTabular('penguins', penguins());
   writeTabular('iris', iris());
   writeFileSync(stamp, `${FORMAT_VERSION}\n`);
-  console.log(`data: wrote public/data in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.error(`data: wrote public/data in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -10,7 +10,9 @@ import { runExperiment } from '../engine/run';
 import { describeBackend } from '../shared/metrics';
 import { rowToMetric, type MetricRow } from '../shared/metric-row';
 import { CliUsageError, parseArgs, usage } from './args';
-import { formatTable, summariesToJson } from './format-table';
+import { formatTable, resultDocument } from './format-table';
+import { collectNodeMachineInfo } from './node-machine';
+import { describeMachine } from '../shared/machine';
 import { activateNodeBackend } from './node-backends';
 import { nodeAssets } from './node-assets';
 import { openNodeShards } from './node-shard-store';
@@ -40,6 +42,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`backend: ${describeBackend(backend)}`);
+  const machine = await collectNodeMachineInfo(tf, backend);
+  log(`machine: ${describeMachine(machine)}`);
   if (!options.json && backend.adapter) process.stdout.write(`adapter: ${backend.adapter}\n`);
   log(`data: ${config.dataset}, ${config.samples} samples; ${config.model} hidden [${config.hidden.join(', ')}]; ${config.optimizer} lr ${config.learningRate}; batch ${config.batchSize}; ${config.epochs} epochs`);
 
@@ -75,7 +79,7 @@ async function main(argv: readonly string[]): Promise<number> {
     assets: nodeAssets(),
     csv,
     onModeEnd: (s) =>
-      log(s.refused ?? `${s.mode}: ${s.batches} batches, ${s.msPerBatchMedian.toFixed(3)} ms/batch median, loss ${s.initialLoss.toPrecision(4)} → ${s.finalLoss.toPrecision(4)}`),
+      log(s.refused ?? `${s.mode}${config.repeats > 1 ? ` (repeat ${(s.repeat ?? 0) + 1}/${config.repeats})` : ''}: ${s.batches} batches, ${s.msPerBatchMedian.toFixed(3)} ms/batch median, loss ${s.initialLoss.toPrecision(4)} → ${s.finalLoss.toPrecision(4)}`),
     });
   } catch (e) {
     // Bad data or an impossible setup: one clear line, no stack.
@@ -88,7 +92,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   for (const notice of result.notices) log(`note: ${notice}`);
   if (result.stopped) log('stopped early: summaries cover the batches that ran');
-  process.stdout.write(options.json ? `${JSON.stringify(summariesToJson(result.summaries, backend.adapter), null, 2)}\n` : `${formatTable(result.summaries)}\n`);
+  const run = { engine: `fitscope (TensorFlow.js ${tf.version.tfjs})`, config, backend, machine, ...result };
+  process.stdout.write(options.json ? `${resultDocument([run], new Date())}\n` : `${formatTable(result)}\n`);
   // Exit 0 when any mode ran; when the guard refused them all there are no measurements to show.
   return result.summaries.some((s) => !s.refused) ? 0 : 4;
 }

@@ -35,6 +35,8 @@ const NO_EVALUATION: Evaluation = { loss: NaN, accuracy: NaN };
 
 export class BatchRecorder {
   readonly batchMs: number[] = [];
+  /** With per-batch callbacks off: one average time per batch for each epoch (the only real samples then). */
+  readonly epochAverageMs: number[] = [];
   readonly dataMs: number[] = [];
   samplesSeen = 0;
   residentBytes = 0;
@@ -150,6 +152,7 @@ export class BatchRecorder {
     this.timing = 'epoch';
     const batchesInEpoch = this.batchesPerEpoch;
     const perBatch = (performance.now() - this.lastMark) / Math.max(1, batchesInEpoch);
+    this.epochAverageMs.push(perBatch);
     for (let i = 0; i < batchesInEpoch - 1; i++) this.batchMs.push(perBatch);
     // The whole epoch is one window: its peak is the peak of the epoch's steps.
     this.row[COL.stepPeakBytes] = this.peaks?.hooked ? this.peaks.windowBytes : NaN;

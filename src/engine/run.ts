@@ -4,7 +4,8 @@
 import type { BackendName, ModeName, RunConfig } from '../shared/config';
 import { ERROR_NAMES, FitscopeError } from '../shared/errors';
 import { batchCount, trainingRows } from '../shared/training-plan';
-import type { ModeSummary } from '../shared/metrics';
+import type { Comparison, ModeSummary, RunNoise } from '../shared/metrics';
+import { repeatOrder } from '../shared/stats';
 import type { MetricRow } from '../shared/metric-row';
 import { BatchRecorder, type RecorderOptions, type StopSignal } from './batch-recorder';
 import { describeArchitecture, type Architecture } from './architecture';
@@ -16,14 +17,15 @@ import { evaluate, evaluateWeights } from './evaluate';
 import { LossReader } from './loss-reader';
 import { estimatePeakBytes, guardMessage } from './memory-estimate';
 import { TRAINING_MODES } from './modes';
-import { median, quantile } from './stats';
+import { median } from './stats';
+import { compareModes, runNoise, timingFields } from './timing';
 import type { Tf } from './tf';
 import { initialWeights, type WeightSet } from './weights';
 
 export interface RunHooks extends RecorderOptions {
   /** Each batch's record (metric-row.ts), in a row the recorder reuses: copy what you keep. */
   onBatch(row: MetricRow): void;
-  /** Called after each mode with its summary (refused modes too). */
+  /** Called after each mode of each repeat with that repeat's summary (refused modes too). */
   onModeEnd?(summary: ModeSummary): void;
   signal: StopSignal;
   /** The host's shard files for config.source = 'shards' on computed sets (disk in Node). */
@@ -36,6 +38,8 @@ export interface RunHooks extends RecorderOptions {
 
 export interface ExperimentResult {
   summaries: ModeSummary[];
+  comparisons: Comparison[];
+  noise: RunNoise;
   notices: string[];
   batchCounts: Partial<Record<ModeName, number>>;
   totalBatches: number;
@@ -117,22 +121,41 @@ export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'op
 /** A reader over held-out rows, which have the training set's width. */
 const heldOutReader = (rows: HeldOut, shape: DataShape): RowReader => arrayReader({ ...shape, ...rows });
 
+const NO_TIMING = timingFields([], 1);
+
 function refusedSummary(config: RunConfig, backend: BackendName, mode: ModeName, message: string, estimated: number, resident: number): ModeSummary {
   return {
     mode, backend, samples: config.samples, batchSize: config.batchSize, epochs: config.epochs, batches: 0,
-    totalMs: NaN, msPerBatchMedian: NaN, msPerBatchP95: NaN, samplesPerSec: NaN, initialLoss: NaN, finalLoss: NaN, testLoss: NaN, testAccuracy: NaN,
-    peakBytes: NaN, peakTensors: NaN, leakedTensors: 0, dataMsMedian: NaN, stepMsMedian: NaN, vsLoop: NaN,
+    totalMs: NaN, throughputSamplesPerSec: NaN, repeats: 0, repeatsPlanned: config.repeats, ...NO_TIMING,
+    initialLoss: NaN, finalLoss: NaN, testLoss: NaN, testAccuracy: NaN,
+    peakBytes: NaN, peakTensors: NaN, leakedTensors: 0, dataMsMedian: NaN, stepMsMedian: NaN, ...NO_RATIOS,
     estimatedPeakBytes: estimated, residentBytes: resident, batchEndPeakBytes: NaN, peakGpuAllocatedBytes: NaN, lossReads: 0,
     peakSource: 'allocation', timing: 'batch', refused: message,
   };
 }
 
+const NO_RATIOS = {
+  vsLoop: NaN, vsLoopLow: NaN, vsLoopHigh: NaN, vsLoopVerdict: null, vsFastest: NaN, vsFastestLow: NaN, vsFastestHigh: NaN, vsFastestVerdict: null,
+} as const;
+
+/** One mode's run: its summary, the batch times it was made from, and whether a stop cut it short. */
+export interface ModeRun {
+  summary: ModeSummary;
+  /** Per-batch times; per-epoch averages with per-batch callbacks off. */
+  batchMs: number[];
+  stopped: boolean;
+}
+
 /** Runs one mode of a prepared run (its config is the run's: with the data set's real sample count). */
 export async function runMode(tf: Tf, backend: BackendName, mode: ModeName, prepared: PreparedRun, hooks: RunHooks): Promise<ModeSummary> {
+  return (await measureMode(tf, backend, mode, prepared, hooks)).summary;
+}
+
+async function measureMode(tf: Tf, backend: BackendName, mode: ModeName, prepared: PreparedRun, hooks: RunHooks): Promise<ModeRun> {
   const { config, shape, arch, weights, trainSamples } = prepared;
   const estimate = estimatePeakBytes(config, mode, shape, arch);
   const refusal = guardMessage(config, mode, backend, estimate);
-  if (refusal) return refusedSummary(config, backend, mode, refusal, estimate.total, estimate.resident);
+  if (refusal) return { summary: refusedSummary(config, backend, mode, refusal, estimate.total, estimate.resident), batchMs: [], stopped: false };
 
   const initialLoss = (await evaluateWeights(tf, arch, weights, prepared.evalReader, shape, trainSamples)).loss;
   const tensorsBefore = tf.memory().numTensors;
@@ -150,24 +173,28 @@ export async function runMode(tf: Tf, backend: BackendName, mode: ModeName, prep
     recorder.finish();
     loss.dispose();
   }
+  const stopped = hooks.signal.stopped;
   const leakedTensors = tf.memory().numTensors - tensorsBefore;
   const finalWeights = { shapes: weights.shapes, values: finalValues };
   const finalLoss = (await evaluateWeights(tf, arch, finalWeights, prepared.evalReader, shape, trainSamples)).loss;
   const test = await evaluateWeights(tf, arch, finalWeights, heldOutReader(prepared.test, shape), shape, prepared.test.samples);
   const totalMs = recorder.totalMs;
-  const msPerBatchMedian = median(recorder.batchMs);
-  const dataMsMedian = mode === 'fit' ? NaN : median(recorder.dataMs);
-  return {
+  const batchMs = recorder.batchMs;
+  // Without per-batch callbacks the batches of an epoch share one averaged time: the epochs are the samples.
+  const timed = recorder.timing === 'epoch' ? recorder.epochAverageMs : batchMs;
+  const summary: ModeSummary = {
     mode,
     backend,
     samples: shape.samples,
     batchSize: config.batchSize,
     epochs: config.epochs,
-    batches: recorder.batchMs.length,
+    batches: batchMs.length,
     totalMs,
-    msPerBatchMedian,
-    msPerBatchP95: quantile(recorder.batchMs, 0.95),
-    samplesPerSec: totalMs > 0 ? recorder.samplesSeen / (totalMs / 1000) : 0,
+    throughputSamplesPerSec: totalMs > 0 ? recorder.samplesSeen / (totalMs / 1000) : NaN,
+    repeats: 1,
+    repeatsPlanned: config.repeats,
+    repeat: hooks.repeat ?? 0,
+    ...timingFields([timed], config.batchSize),
     initialLoss,
     finalLoss,
     testLoss: test.loss,
@@ -175,9 +202,9 @@ export async function runMode(tf: Tf, backend: BackendName, mode: ModeName, prep
     peakBytes: recorder.peakBytes,
     peakTensors: recorder.peakTensors,
     leakedTensors,
-    dataMsMedian,
-    stepMsMedian: median(recorder.batchMs.map((ms, i) => ms - (recorder.dataMs[i] ?? 0))),
-    vsLoop: NaN,
+    dataMsMedian: mode === 'fit' ? NaN : median(recorder.dataMs),
+    stepMsMedian: median(batchMs.map((ms, i) => ms - (recorder.dataMs[i] ?? 0))),
+    ...NO_RATIOS,
     estimatedPeakBytes: estimate.total,
     residentBytes: recorder.residentBytes,
     peakGpuAllocatedBytes: recorder.peakGpuAllocated,
@@ -186,27 +213,67 @@ export async function runMode(tf: Tf, backend: BackendName, mode: ModeName, prep
     peakSource: recorder.peakSource,
     timing: recorder.timing,
   };
+  return { summary, batchMs: timed, stopped };
 }
 
+/**
+ * One mode's summary over its repeats: the timing from every repeat the run completed (all of them when it was
+ * stopped in its first), memory peaks at their highest, losses from the first repeat (every repeat starts from
+ * the same weights and data).
+ */
+function mergeRepeats(runs: readonly ModeRun[], planned: number): ModeSummary {
+  const first = runs[0].summary;
+  if (first.refused) return { ...first, repeatsPlanned: planned };
+  const { repeat: _repeat, ...base } = first;
+  const max = (pick: (s: ModeSummary) => number) => Math.max(...runs.map((r) => pick(r.summary)));
+  return {
+    ...base,
+    ...timingFields(runs.map((r) => r.batchMs), first.batchSize),
+    repeats: runs.length,
+    repeatsPlanned: planned,
+    peakBytes: max((s) => s.peakBytes),
+    peakTensors: max((s) => s.peakTensors),
+    leakedTensors: max((s) => s.leakedTensors),
+    batchEndPeakBytes: max((s) => s.batchEndPeakBytes),
+    peakGpuAllocatedBytes: max((s) => (Number.isNaN(s.peakGpuAllocatedBytes) ? -Infinity : s.peakGpuAllocatedBytes)),
+    dataMsMedian: median(runs.map((r) => r.summary.dataMsMedian).filter((v) => !Number.isNaN(v))),
+    stepMsMedian: median(runs.map((r) => r.summary.stepMsMedian)),
+  };
+}
+
+/**
+ * Runs the chosen modes `repeats` times, every repeat from the same initial weights and data, in rotated order
+ * (ABBA…: no mode always first or last), then summarises each mode over the repeats the run completed and
+ * judges the modes' times against the loop and the fastest with intervals (engine/timing.ts).
+ */
 export async function runExperiment(tf: Tf, requested: RunConfig, backend: BackendName, hooks: RunHooks): Promise<ExperimentResult> {
   const prepared = await prepareRun(requested, hooks, backend);
   const { config } = prepared;
-  const summaries: ModeSummary[] = [];
-  const batchCounts: Partial<Record<ModeName, number>> = {};
-  for (const mode of config.modes) {
-    if (hooks.signal.stopped) break;
-    const summary = await runMode(tf, backend, mode, prepared, hooks);
-    summaries.push(summary);
-    batchCounts[mode] = summary.batches;
-    hooks.onModeEnd?.(summary);
+  const runs = new Map<ModeName, ModeRun[]>(config.modes.map((m) => [m, []]));
+  const order = repeatOrder(config.modes, config.repeats);
+  let completed = 0;
+  outer: for (let repeat = 0; repeat < config.repeats; repeat++) {
+    for (const mode of order[repeat]) {
+      if (hooks.signal.stopped) break outer;
+      const run = await measureMode(tf, backend, mode, prepared, { ...hooks, repeat });
+      runs.get(mode)!.push(run);
+      hooks.onModeEnd?.(run.summary);
+    }
+    if (!hooks.signal.stopped) completed = repeat + 1;
   }
-  const loop = summaries.find((s) => s.mode === 'loop' && !s.refused);
-  if (loop) for (const s of summaries) s.vsLoop = s.msPerBatchMedian / loop.msPerBatchMedian;
+  // A stop inside a repeat leaves it out of the statistics (its batches were still drawn), unless it was the first.
+  const used = (list: ModeRun[]) => (completed > 0 ? list.slice(0, completed) : list);
+  const summaries = config.modes.filter((m) => runs.get(m)!.length > 0).map((m) => mergeRepeats(used(runs.get(m)!), config.repeats));
+  const comparisons = compareModes(summaries, summaries.map((s) => ({ mode: s.mode, batchMs: used(runs.get(s.mode)!).map((r) => r.batchMs) })));
+  const batchCounts: Partial<Record<ModeName, number>> = {};
+  for (const [mode, list] of runs) if (list.length) batchCounts[mode] = list.reduce((n, r) => n + r.summary.batches, 0);
   return {
     summaries,
+    comparisons,
+    noise: runNoise(summaries, comparisons),
     notices: prepared.notices,
     batchCounts,
-    totalBatches: summaries.reduce((sum, s) => sum + s.batches, 0),
+    totalBatches: Object.values(batchCounts).reduce((sum, n) => sum + (n ?? 0), 0),
     stopped: hooks.signal.stopped,
   };
 }

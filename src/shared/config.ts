@@ -76,6 +76,10 @@ export const FIELDS = {
     kind: 'int', key: 'seed', min: 0, max: 2_147_483_647, default: 42, basic: true, label: 'Seed',
     help: 'same seed = same data and initial weights for every mode',
   },
+  repeats: {
+    kind: 'int', key: 'repeats', min: 1, max: 20, default: 1, basic: true, label: 'Repeats',
+    help: 'run the chosen modes this many times, in rotated order (ABBA…), each from the same weights and data; intervals then come from the repeats',
+  },
   backend: {
     kind: 'choice', key: 'backend', choices: BACKEND_PREFERENCES, default: 'auto', basic: true, label: 'Backend',
     help: 'auto tries webgpu → webgl → wasm → cpu and shows what it got',

@@ -1,5 +1,7 @@
 // Runs everywhere. What a run measures and reports; the page, the worker and the CLI share these shapes.
 import type { BackendName, ModeName } from './config';
+import type { MachineInfo } from './machine';
+import type { BoxPlot, IntervalBasis, LogHistogram, VerdictKind } from './stats';
 
 /** Backend memory, normalised: tfjs names the GPU fields differently on webgpu and webgl. */
 export interface MemoryReading {
@@ -41,17 +43,52 @@ export interface BatchMetric extends MemoryReading {
   stepPeakTensors: number;
 }
 
-export interface ModeSummary {
+/**
+ * Time per batch, one estimator everywhere (engine/timing.ts): the median of the steady batches, after the
+ * warm-up; with repeats, the geometric mean of the repeats' medians. Its interval's basis says which.
+ */
+export interface TimingFields {
+  /** The time per batch every view shows (see above), in ms. */
+  msPerBatchMedian: number;
+  /** 95 % interval of msPerBatchMedian; NaN with too few batches. */
+  msPerBatchLow: number;
+  msPerBatchHigh: number;
+  /** 'batches': from one run's batches (cannot see run-to-run noise); 'repeats': from the repeats' medians. */
+  intervalBasis: IntervalBasis;
+  /** 5th and 95th percentiles of the steady batches (all repeats pooled). */
+  msPerBatchP5: number;
+  msPerBatchP95: number;
+  /** Leading batches left out as warm-up (kernel compilation, JIT, first allocations), over all repeats. */
+  warmupBatches: number;
+  /** Batches the statistics rest on. */
+  steadyBatches: number;
+  /** batchSize / msPerBatchMedian: samples per second at the median batch. */
+  samplesPerSec: number;
+  /** Box-plot numbers and a log-spaced histogram of the steady batch times; null without batches. */
+  msBox: BoxPlot | null;
+  msHistogram: LogHistogram | null;
+  /** Relative spread: between repeats' medians (max / min − 1), or p95 / median − 1 in one run. */
+  noise: number;
+  noiseBasis: IntervalBasis;
+}
+
+export interface ModeSummary extends TimingFields {
   mode: ModeName;
   backend: BackendName;
   samples: number;
   batchSize: number;
   epochs: number;
+  /** Training steps run (all epochs, one repeat). */
   batches: number;
+  /** Wall time of the mode (one repeat: the first complete one), data upload included, validation excluded. */
   totalMs: number;
-  msPerBatchMedian: number;
-  msPerBatchP95: number;
-  samplesPerSec: number;
+  /** Whole-run throughput: training samples / totalMs (includes the warm-up and any stalls). */
+  throughputSamplesPerSec: number;
+  /** Repeats the timing rests on, and how many were asked for (fewer when stopped: incomplete). */
+  repeats: number;
+  repeatsPlanned: number;
+  /** Set on the per-repeat summaries a run streams while it goes (0-based); absent on the final ones. */
+  repeat?: number;
   initialLoss: number;
   finalLoss: number;
   /** Loss on the test rows after training. */
@@ -65,8 +102,17 @@ export interface ModeSummary {
   dataMsMedian: number;
   /** Median time per batch in the training step: compute plus any sync (msPerBatch − data wait). */
   stepMsMedian: number;
-  /** msPerBatchMedian over the loop mode's from the same run (NaN when loop did not run). */
+  /** msPerBatchMedian over the loop mode's from the same run (NaN when loop did not run), with its 95 % interval. */
   vsLoop: number;
+  vsLoopLow: number;
+  vsLoopHigh: number;
+  /** The verdict on vsLoop with a ±3 % equivalence margin; null for the loop itself or without a loop. */
+  vsLoopVerdict: VerdictKind | null;
+  /** msPerBatchMedian over the fastest mode's of the same run, with its interval and verdict. */
+  vsFastest: number;
+  vsFastestLow: number;
+  vsFastestHigh: number;
+  vsFastestVerdict: VerdictKind | null;
   /** The memory guard's estimate of this mode's peak backend bytes, made before the run. */
   estimatedPeakBytes: number;
   /** Backend bytes that hold the data set itself (fit: the whole set; generator modes: none). */
@@ -85,15 +131,47 @@ export interface ModeSummary {
   refused?: string;
 }
 
-/** Field order of a summary, as printed by the CLI's table and JSON. */
+/** Field order of a summary's flat fields, as the CLI's JSON and the summary CSV write them. */
 export const SUMMARY_FIELDS = [
-  'mode', 'backend', 'samples', 'batchSize', 'epochs', 'batches', 'totalMs', 'msPerBatchMedian', 'msPerBatchP95',
-  'samplesPerSec', 'initialLoss', 'finalLoss', 'peakBytes', 'peakTensors', 'leakedTensors',
-  'dataMsMedian', 'stepMsMedian', 'vsLoop', 'estimatedPeakBytes', 'residentBytes', 'testAccuracy', 'testLoss',
+  'mode', 'backend', 'samples', 'batchSize', 'epochs', 'batches', 'repeats', 'repeatsPlanned', 'totalMs',
+  'msPerBatchMedian', 'msPerBatchLow', 'msPerBatchHigh', 'intervalBasis', 'msPerBatchP5', 'msPerBatchP95', 'warmupBatches', 'steadyBatches',
+  'samplesPerSec', 'throughputSamplesPerSec', 'vsLoop', 'vsLoopLow', 'vsLoopHigh', 'vsLoopVerdict',
+  'vsFastest', 'vsFastestLow', 'vsFastestHigh', 'vsFastestVerdict', 'noise', 'noiseBasis',
+  'initialLoss', 'finalLoss', 'peakBytes', 'peakTensors', 'leakedTensors',
+  'dataMsMedian', 'stepMsMedian', 'estimatedPeakBytes', 'residentBytes', 'testAccuracy', 'testLoss',
 ] as const satisfies readonly (keyof ModeSummary)[];
 
-/** Further summary fields the CLI's JSON carries after SUMMARY_FIELDS (the table keeps to SUMMARY_FIELDS). */
-export const SUMMARY_EXTRA_FIELDS = ['batchEndPeakBytes', 'peakGpuAllocatedBytes', 'lossReads', 'peakSource', 'timing', 'refused'] as const satisfies readonly (keyof ModeSummary)[];
+/** Further summary fields the CLI's JSON carries after SUMMARY_FIELDS: the distribution and the memory detail. */
+export const SUMMARY_EXTRA_FIELDS = [
+  'batchEndPeakBytes', 'peakGpuAllocatedBytes', 'lossReads', 'peakSource', 'timing', 'refused', 'msBox', 'msHistogram',
+] as const satisfies readonly (keyof ModeSummary)[];
+
+/** One verdict line: mode's time per batch over other's, with its interval and the words for it. */
+export interface Comparison {
+  mode: ModeName;
+  other: ModeName;
+  /** Whether `other` is the loop (the floor) or the run's fastest mode. */
+  against: 'loop' | 'fastest';
+  estimate: number;
+  low: number;
+  high: number;
+  level: number;
+  basis: IntervalBasis;
+  /** Repeats (pairs) or steady batches the interval rests on. */
+  n: number;
+  verdict: VerdictKind;
+  /** "fit takes 1.42× as long as loop (95 % CI 1.38–1.47)", "no measurable difference (within ±3 %)", … */
+  text: string;
+}
+
+/** How noisy the machine was during the run, and a warning when that is more than the differences judged. */
+export interface RunNoise {
+  value: number;
+  basis: IntervalBasis;
+  /** The noisiest mode. */
+  mode: ModeName | null;
+  warning: string | null;
+}
 
 export interface BackendFallback {
   backend: BackendName;
@@ -113,7 +191,12 @@ export interface BackendInfo {
 export interface RunResult {
   runId: number;
   backend: BackendInfo;
+  /** What made the run: backend, adapter, wasm features, cores, memory, browser, OS, date. */
+  machine?: MachineInfo;
   summaries: ModeSummary[];
+  /** The verdicts on each mode's time against the loop and the fastest mode. */
+  comparisons: Comparison[];
+  noise: RunNoise;
   /** What the engine changed about the request (a fixed-size data set's sample count, say), in words. */
   notices: string[];
   /** Batches recorded per mode: the page compares these with what it received to know the stream is complete. */

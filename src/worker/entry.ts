@@ -8,6 +8,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { appRootUrl, fetchAssets } from './fetch-assets';
+import { collectWorkerMachineInfo } from './machine-info';
 import { createTrainer } from './trainer';
 import { createWebGpuProbe, type GpuNavigatorLike } from './webgpu-probe';
 
@@ -24,6 +25,7 @@ const trainer = createTrainer({
   probes: { webgpu: createWebGpuProbe(self.navigator as unknown as GpuNavigatorLike) },
   transfer: (chunk, transferables) => Comlink.transfer(chunk, transferables),
   // self.location is this worker script's address (in the build: <app>/assets/entry-….js).
+  machineInfo: (backend) => collectWorkerMachineInfo(tf, backend, self.navigator),
   assets: fetchAssets(appRootUrl(import.meta.env.BASE_URL, import.meta.env.FITSCOPE_ASSETS_DIR, self.location.href)),
   // Sent on the events port after the last chunk, so it closes that port without cutting a chunk off.
   releaseEvents: (events) => {

@@ -5,7 +5,8 @@ import type { BackendName, RunConfig } from '../shared/config';
 import { normalizeConfig } from '../shared/config-coerce';
 import { ERROR_NAMES, FitscopeError } from '../shared/errors';
 import { MetricPacker, type MetricChunk } from '../shared/metric-chunk';
-import type { RunResult } from '../shared/metrics';
+import type { BackendInfo, RunResult } from '../shared/metrics';
+import type { MachineInfo } from '../shared/machine';
 import type { RunEvents, TrainerApi } from '../shared/trainer-api';
 import { activateBackend, type BackendProbes } from '../engine/backend';
 import { scanCsvInput, type CsvInput } from '../engine/data/csv/source';
@@ -31,6 +32,8 @@ export interface TrainerDeps {
   openShards?: RunHooks['openShards'];
   /** fitscope's data files (mnist, iris, penguins): fetched over HTTP in the worker, read from disk in Node. */
   assets?: RunHooks['assets'];
+  /** What made the run (backend, adapter, cores, browser…), read once the backend is active. */
+  machineInfo?: (backend: BackendInfo) => Promise<MachineInfo>;
   now?: () => number;
   flushIntervalMs?: number;
 }
@@ -81,6 +84,8 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
       if (warnings.length) throw new FitscopeError(ERROR_NAMES.invalidConfig, `Invalid run configuration: ${warnings.join('; ')}`);
       // Probes run first, so a backend that never registered (no navigator.gpu) is reported with the reason.
       const backend = await activateBackend(tf, config.backend, probes, available, kernelsFor(config));
+      // Facts are a label, never a reason for a run to fail.
+      const machine = await deps.machineInfo?.(backend).catch(() => undefined);
       // Awaited (one round trip per run) so the page knows the backend before the first chunk arrives.
       await events.onBackend(backend);
       lastFlush = now();
@@ -104,7 +109,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
         },
       });
       flush();
-      return { runId, backend, ...experiment };
+      return { runId, backend, ...(machine ? { machine } : {}), ...experiment };
     } finally {
       flush();
       if (active === run) active = null;

@@ -8,6 +8,9 @@ export function summary(mode: ModeName, fields: Partial<ModeSummary> = {}): Mode
     samplesPerSec: 32_000, initialLoss: 1, finalLoss: 0.1, testLoss: 0.11, testAccuracy: NaN, peakBytes: 1_000_000, peakTensors: 40,
     leakedTensors: 0, dataMsMedian: NaN, stepMsMedian: 1, vsLoop: NaN, estimatedPeakBytes: 1_000_000, residentBytes: 0,
     batchEndPeakBytes: 900_000, peakGpuAllocatedBytes: NaN, lossReads: 3125, peakSource: 'allocation', timing: 'batch',
+    throughputSamplesPerSec: 32_000, repeats: 1, repeatsPlanned: 1, msPerBatchLow: 0.98, msPerBatchHigh: 1.02, intervalBasis: 'batches',
+    msPerBatchP5: 0.9, warmupBatches: 1, steadyBatches: 3124, msBox: null, msHistogram: null, noise: 0.4, noiseBasis: 'batches',
+    vsLoopLow: NaN, vsLoopHigh: NaN, vsLoopVerdict: null, vsFastest: NaN, vsFastestLow: NaN, vsFastestHigh: NaN, vsFastestVerdict: null,
     ...fields,
   };
 }

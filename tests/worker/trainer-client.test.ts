@@ -23,7 +23,7 @@ function chunkOf(from: number, count: number) {
 }
 
 function result(runId: number, totalBatches: number, stopped = false): RunResult {
-  return { runId, backend: BACKEND, summaries: [], notices: [], batchCounts: { loop: totalBatches }, totalBatches, stopped };
+  return { runId, backend: BACKEND, summaries: [], comparisons: [], noise: { value: NaN, basis: 'batches', mode: null, warning: null }, notices: [], batchCounts: { loop: totalBatches }, totalBatches, stopped };
 }
 
 /** A Worker stand-in: the client's end of a MessageChannel whose other end exposes `api`. */
