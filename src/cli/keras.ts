@@ -75,7 +75,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.json) {
     process.stdout.write(`${JSON.stringify(kerasJson(summariesToJson(run.summaries), run.summaries), null, 2)}\n`);
   } else {
-    process.stdout.write(`engine: ${run.engine}\n${formatTable(run.summaries)}\n${memoryLines(run.summaries).join('\n')}\n`);
+    process.stdout.write(`engine: ${run.engine}\n${formatTable(run)}\n${memoryLines(run.summaries).join('\n')}\n`);
   }
   return 0;
 }

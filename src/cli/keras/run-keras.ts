@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { prepareRun, type RunHooks } from '../../engine/run';
 import type { Tf } from '../../engine/tf';
 import type { ModeName, RunConfig } from '../../shared/config';
+import type { Comparison, RunNoise } from '../../shared/metrics';
 import { exportRun, tfjsOptimizerSettings } from './export';
 import { knobNotes } from './knobs';
 import { KERAS_RUNNER, MISSING_EXIT, SETUP_HINT } from './paths';
-import { compareWithLoop, describeEngine, memoryQuantity, toSummary, type KerasModeResult, type KerasModeSummary } from './summary';
+import { compareKerasModes, describeEngine, memoryQuantity, toSummary, type KerasModeResult, type KerasModeSummary } from './summary';
 
 export interface KerasRunOptions {
   python: string;
@@ -27,6 +28,8 @@ export interface KerasRunOptions {
 
 export interface KerasRun {
   summaries: KerasModeSummary[];
+  comparisons: Comparison[];
+  noise: RunNoise;
   /** What the engine changed about the request (as bench prints them). */
   notices: string[];
   /** How the knobs map onto Keras: one line per knob without a counterpart. */
@@ -96,8 +99,7 @@ export async function runKeras(tf: Tf, requested: RunConfig, options: KerasRunOp
     if (results.length === 0) throw new KerasRunnerError('the Keras runner printed no results');
     const engine = describeEngine(results[0], cpus().length);
     const summaries = results.map((r) => toSummary(config, prepared.shape.samples, r, engine, memoryQuantity(r, options.isolate)));
-    compareWithLoop(summaries);
-    return { summaries, notices: prepared.notices, knobNotes: knobNotes(config, { workers: options.workers }), engine };
+    return { summaries, ...compareKerasModes(summaries, results), notices: prepared.notices, knobNotes: knobNotes(config, { workers: options.workers }), engine };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -1,11 +1,11 @@
-// Runs in Node. The Keras runner's per-mode results as fitscope's ModeSummary (the same statistics: median
-// and p95 from src/engine/stats.ts), plus what only Keras runs have: the engine's name and process memory.
+// Runs in Node. The Keras runner's per-mode results as fitscope's ModeSummary (the same estimators as the
+// engine's: src/engine/timing.ts), plus what only Keras runs have: the engine's name and process memory.
 // Tensor-level fields (peak tensor bytes, tensor counts, leaks, the guard's estimate) have no Keras
 // measurement and stay NaN (null in JSON): process RSS is a different quantity and is reported apart.
-import { median, quantile } from '../../engine/stats';
-import type { RunConfig } from '../../shared/config';
-import type { ModeSummary } from '../../shared/metrics';
-import type { ModeName } from '../../shared/config';
+import { median } from '../../engine/stats';
+import { compareModes, runNoise, timingFields } from '../../engine/timing';
+import type { ModeName, RunConfig } from '../../shared/config';
+import type { Comparison, ModeSummary, RunNoise } from '../../shared/metrics';
 
 /** One mode as the runner prints it (scripts/keras/fitscope_keras.py). null stands for NaN. */
 export interface KerasModeResult {
@@ -66,9 +66,10 @@ export function toSummary(config: RunConfig, samples: number, result: KerasModeR
     epochs: config.epochs,
     batches: batchMs.length,
     totalMs: result.totalMs,
-    msPerBatchMedian: median(batchMs),
-    msPerBatchP95: quantile(batchMs, 0.95),
-    samplesPerSec: result.totalMs > 0 ? result.samplesSeen / (result.totalMs / 1000) : 0,
+    ...timingFields([batchMs], config.batchSize),
+    throughputSamplesPerSec: result.totalMs > 0 ? result.samplesSeen / (result.totalMs / 1000) : NaN,
+    repeats: 1,
+    repeatsPlanned: 1,
     initialLoss: num(result.initialLoss),
     finalLoss: num(result.finalLoss),
     testLoss: num(result.testLoss),
@@ -80,6 +81,13 @@ export function toSummary(config: RunConfig, samples: number, result: KerasModeR
     dataMsMedian: fitLike ? NaN : median(dataMs),
     stepMsMedian: median(batchMs.map((ms, i) => ms - (fitLike ? 0 : (dataMs[i] ?? 0)))),
     vsLoop: NaN,
+    vsLoopLow: NaN,
+    vsLoopHigh: NaN,
+    vsLoopVerdict: null,
+    vsFastest: NaN,
+    vsFastestLow: NaN,
+    vsFastestHigh: NaN,
+    vsFastestVerdict: null,
     estimatedPeakBytes: NaN,
     residentBytes: NaN,
     batchEndPeakBytes: NaN,
@@ -95,10 +103,10 @@ export function toSummary(config: RunConfig, samples: number, result: KerasModeR
   };
 }
 
-/** vsLoop as the engine sets it: each mode's median over the loop's, when the loop ran. */
-export function compareWithLoop(summaries: KerasModeSummary[]): void {
-  const loop = summaries.find((s) => s.mode === 'loop');
-  if (loop) for (const s of summaries) s.vsLoop = s.msPerBatchMedian / loop.msPerBatchMedian;
+/** The ratios to the loop and the fastest mode, their verdicts and the noise meter, as the engine makes them. */
+export function compareKerasModes(summaries: KerasModeSummary[], results: readonly KerasModeResult[]): { comparisons: Comparison[]; noise: RunNoise } {
+  const comparisons = compareModes(summaries, results.map((r) => ({ mode: r.mode, batchMs: [r.batchMs] })));
+  return { comparisons, noise: runNoise(summaries, comparisons) };
 }
 
 const mb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1e6).toFixed(1)} MB` : '–');
