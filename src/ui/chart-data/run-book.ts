@@ -6,6 +6,7 @@
 // those.
 import { MODE_NAMES, cloneConfig, type ModeName, type RunConfig } from '../../shared/config';
 import type { BackendInfo, ModeSummary } from '../../shared/metrics';
+import type { MachineInfo } from '../../shared/machine';
 import type { MetricChunk } from '../../shared/metric-chunk';
 import { COL, METRIC_WIDTH } from '../../shared/metric-row';
 import type { ClientRunResult } from '../../client/trainer-client';
@@ -49,9 +50,15 @@ export interface Trace {
   lastBatch: number;
 }
 
+/** Where a kept run came from: run on this page, imported from a file, or a reference shipped with the app. */
+export type RunOrigin = 'live' | 'imported' | 'reference';
+
 export class RunRecord {
   phase: RecordPhase = 'running';
+  origin: RunOrigin = 'live';
   backend: BackendInfo | null = null;
+  /** What made the run (from its result, or from the imported file). */
+  machine: MachineInfo | null = null;
   /** Finished modes so far; the result's list (with vsLoop filled in) replaces it at the end. */
   summaries: ModeSummary[] = [];
   result: ClientRunResult | null = null;

@@ -73,6 +73,7 @@ export function useRun(): RunView {
             event(() => {
               run.result = result;
               run.backend = result.backend;
+              run.machine = result.machine ?? null;
               run.summaries = result.summaries;
               run.phase = 'done';
               run.endedAt = performance.now();
