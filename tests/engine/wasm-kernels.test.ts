@@ -83,6 +83,8 @@ const batchPairs = fc.oneof(
   fc.integer({ min: 2, max: 4 }).map((n): [number[], number[]] => [[1], [n]]),
   fc.integer({ min: 2, max: 4 }).map((n): [number[], number[]] => [[n], []]),
   fc.integer({ min: 2, max: 3 }).map((n): [number[], number[]] => [[2, n], [2, n]]),
+  fc.integer({ min: 2, max: 3 }).map((n): [number[], number[]] => [[2, n], []]),
+  fc.integer({ min: 2, max: 3 }).map((n): [number[], number[]] => [[n], [1, 1]]),
 );
 const dim = fc.integer({ min: 1, max: 24 });
 const products = fc.record({ batches: batchPairs, m: dim, k: dim, n: dim, transposeA: fc.boolean(), transposeB: fc.boolean(), seed: fc.integer() });
@@ -110,16 +112,17 @@ describe('tuned wasm kernels', () => {
   it('_FusedMatMul keeps bias and activation (relu, prelu) while it transposes', () => {
     const fused = products.chain((p) => fc.record({ p: fc.constant(p), activation: fc.constantFrom('relu', 'linear', 'prelu', 'leakyrelu') }));
     fc.assert(
-      fc.property(fused, ({ p: { batches, m, k, n, transposeA, transposeB, seed }, activation }) => {
-        // The fused kernels take rank-3 operands (tf.fused.matMul reshapes to them) with one batch size. The
-        // stock wasm kernel adds the bias wrongly once that size is over 1 (tfjs-backend-wasm 4.22, transposed
-        // or not; the tuned kernel delegates to it), so batched cases go without bias. Layers' Dense is batch 1.
-        const batch = [Math.max(batches[0][0] ?? 1, 1)];
+      fc.property(fused, fc.boolean(), ({ p: { batches, m, k, n, transposeA, transposeB, seed }, activation }, shared) => {
+        // The fused kernels take rank-3 operands (tf.fused.matMul reshapes to them). The stock wasm kernel adds
+        // the bias wrongly when b has a batch over 1 (tfjs-backend-wasm 4.22, transposed or not); the tuned one
+        // folds a batch against one shared b into batch 1, which also gets the bias right. Both batched: no bias.
+        const batch = Math.max(batches[0][0] ?? 1, 1);
+        const bBatch = shared ? 1 : batch;
         const inputs: Record<string, Values> = {
-          a: randomValues(operand(batch, m, k, transposeA), seed),
-          b: randomValues(operand(batch, k, n, transposeB), seed + 1),
+          a: randomValues(operand([batch], m, k, transposeA), seed),
+          b: randomValues(operand([bBatch], k, n, transposeB), seed + 1),
         };
-        if (batch[0] === 1) inputs.bias = randomValues([n], seed + 2);
+        if (bBatch === 1) inputs.bias = randomValues([n], seed + 2);
         if (activation === 'prelu') inputs.preluActivationWeights = randomValues([n], seed + 3);
         const attrs = { transposeA, transposeB, activation, leakyreluAlpha: 0.2 };
         const expected = runKernelOn('cpu', '_FusedMatMul', inputs, attrs);
@@ -131,18 +134,25 @@ describe('tuned wasm kernels', () => {
     );
   });
 
-  it('really takes the transposed operands through the untransposed stock kernel', () => {
+  it('really takes the transposed operands, and a batch against one matrix, through the stock fast path', () => {
     const stock = tf.getKernel('BatchMatMul', 'wasm') as tf.KernelConfig & Record<symbol, tf.KernelConfig>;
     const original = stock[Symbol.for('tfjs-wasm-tuned-kernels.replaced')];
     const seen: unknown[] = [];
-    const spy = { ...original, kernelFunc: (args: Parameters<tf.KernelFunc>[0]) => (seen.push(args.attrs), original.kernelFunc(args)) };
+    const spy = {
+      ...original,
+      kernelFunc: (args: Parameters<tf.KernelFunc>[0]) => (seen.push({ ...args.attrs, batchA: args.inputs.a!.shape.slice(0, -2) }), original.kernelFunc(args)),
+    };
     unregisterTunedKernels(tf);
     tf.unregisterKernel('BatchMatMul', 'wasm');
     tf.registerKernel(spy);
     try {
       registerTunedKernels(tf);
       tf.tidy(() => tf.matMul(tf.ones([3, 4]), tf.ones([5, 4]), false, true));
-      expect(seen).toEqual([{ transposeA: false, transposeB: false }]);
+      tf.tidy(() => tf.matMul(tf.ones([6, 3, 4]), tf.ones([4, 5])));
+      expect(seen).toEqual([
+        { transposeA: false, transposeB: false, batchA: [] },
+        { transposeA: false, transposeB: false, batchA: [1] },
+      ]);
     } finally {
       unregisterTunedKernels(tf);
       tf.unregisterKernel('BatchMatMul', 'wasm');
@@ -370,15 +380,15 @@ const stock = tf.getKernel('BatchMatMul', 'wasm')[Symbol.for('tfjs-wasm-tuned-ke
 registerTunedWasmKernels(tf);
 const once = tf.getKernel('BatchMatMul', 'wasm') === tf.getKernel('BatchMatMul', 'wasm')[Symbol.for('tfjs-wasm-tuned-kernels.replaced')] ? 'wrapped twice' : 'once';
 const x = tf.randomNormal([3, 9, 8, 2], 0, 1, 'float32', 1), dy = tf.randomNormal([3, 5, 3, 5], 0, 1, 'float32', 2);
-const a = tf.randomNormal([2, 7, 6], 0, 1, 'float32', 3), b = tf.randomNormal([2, 5, 7], 0, 1, 'float32', 4);
+const a = tf.randomNormal([2, 7, 6], 0, 1, 'float32', 3), b = tf.randomNormal([2, 5, 7], 0, 1, 'float32', 4), c = tf.randomNormal([7, 4], 0, 1, 'float32', 5);
 const attrs = { strides: [2, 3], pad: 'same', dataFormat: 'NHWC', filterShape: [3, 2, 2, 5] };
 const ids = wasm.numDataIds();
-const tuned = [tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs).arraySync(), tf.matMul(a, b, true, true).arraySync()];
-const leaked = wasm.numDataIds() - ids - 2;
+const tuned = [tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs).arraySync(), tf.matMul(a, b, true, true).arraySync(), tf.matMul(a, c, true).arraySync()];
+const leaked = wasm.numDataIds() - ids - 3;
 unregisterTunedWasmKernels(tf);
 const restored = tf.getKernel('BatchMatMul', 'wasm') === stock && !tf.getKernel('Conv2DBackpropFilter', 'wasm');
 await tf.setBackend('cpu');
-const reference = [tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs).arraySync(), tf.matMul(a, b, true, true).arraySync()];
+const reference = [tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs).arraySync(), tf.matMul(a, b, true, true).arraySync(), tf.matMul(a, c, true).arraySync()];
 const diff = Math.max(...tuned.flat(4).map((v, i) => Math.abs(v - reference.flat(4)[i])));
 console.log(JSON.stringify({ once, leaked, restored, diff, count: tuned.flat(4).length }));
 `;
@@ -392,7 +402,7 @@ console.log(JSON.stringify({ once, leaked, restored, diff, count: tuned.flat(4).
       child.stdin.end(tunedKernelSource() + harness);
     });
     const report = JSON.parse(out.trim().split('\n').pop()!);
-    expect(report).toMatchObject({ once: 'once', leaked: 0, restored: true, count: 3 * 2 * 2 * 5 + 2 * 6 * 5 });
+    expect(report).toMatchObject({ once: 'once', leaked: 0, restored: true, count: 3 * 2 * 2 * 5 + 2 * 6 * 5 + 2 * 6 * 4 });
     expect(report.diff).toBeLessThan(1e-4);
   }, 60_000);
 });

@@ -8,9 +8,10 @@
 const TFJS = '@tensorflow/tfjs';
 
 const HEADER = `// Tuned kernels for @tensorflow/tfjs-backend-wasm 4.22 (from fitscope).
-// - BatchMatMul and _FusedMatMul: the stock kernels use XNNPACK only when neither operand is transposed; a
-//   transposed operand takes a plain loop that is several times slower, and training (backprop) multiplies
-//   by transposed matrices all the time. These transpose the operand first, then run the stock kernel.
+// - BatchMatMul and _FusedMatMul: the stock kernels use XNNPACK only for one matrix pair with neither operand
+//   transposed; otherwise a plain loop runs, several times slower, and training (backprop) multiplies by
+//   transposed matrices all the time. These transpose the operand first, then run the stock kernel, and fold a
+//   batch of matrices times one shared matrix into a single product.
 // - Conv2DBackpropFilter: wasm has none, so a CNN cannot train there; this one is built from wasm's own
 //   Transpose, PadV2, StridedSlice, Concat, Reshape and BatchMatMul kernels.
 // registerTunedWasmKernels(tf) is idempotent; unregisterTunedWasmKernels(tf) puts the stock kernels back.`;
@@ -55,20 +56,29 @@ function registerTunedWasmKernels(tf) {
   }
 
   // Transposes the flagged operands, then runs the stock kernel untransposed (bias, activation and prelu
-  // weights pass through).
-  function untransposed(original) {
+  // weights pass through). A stack of matrices times one shared matrix becomes one tall product: the stock
+  // kernels run XNNPACK only for batch 1.
+  const size = (shape) => shape.reduce((p, n) => p * n, 1);
+  function fastPath(original) {
     return ({ inputs, backend, attrs = {} }) => {
-      if (!attrs.transposeA && !attrs.transposeB) return original.kernelFunc({ inputs, backend, attrs });
+      const { a, b, preluActivationWeights: prelu } = inputs;
       const made = [];
-      const operand = (x, transposed) => {
-        if (!transposed) return x;
-        const swapped = swapLastTwo(backend, x);
-        made.push(swapped);
-        return swapped;
-      };
+      const keep = (info) => (made.push(info), info);
       try {
-        const plain = { ...inputs, a: operand(inputs.a, attrs.transposeA), b: operand(inputs.b, attrs.transposeB) };
-        return original.kernelFunc({ inputs: plain, backend, attrs: { ...attrs, transposeA: false, transposeB: false } });
+        const plainA = attrs.transposeA ? keep(swapLastTwo(backend, a)) : a;
+        const plainB = attrs.transposeB ? keep(swapLastTwo(backend, b)) : b;
+        const plainAttrs = { ...attrs, transposeA: false, transposeB: false };
+        const aLead = plainA.shape.slice(0, -2);
+        if (size(aLead) > 1 && size(plainB.shape.slice(0, -2)) === 1 && (!prelu || prelu.shape.length <= 1)) {
+          const [m, k] = plainA.shape.slice(-2);
+          const n = plainB.shape[plainB.shape.length - 1];
+          const lead = [...new Array(Math.max(0, plainB.shape.length - plainA.shape.length)).fill(1), ...aLead];
+          const rows = keep(call(stock.reshape, backend, { x: plainA }, { shape: [1, size(aLead) * m, k] }));
+          const matrix = keep(call(stock.reshape, backend, { x: plainB }, { shape: [1, k, n] }));
+          const product = keep(original.kernelFunc({ inputs: { ...inputs, a: rows, b: matrix }, backend, attrs: plainAttrs }));
+          return call(stock.reshape, backend, { x: product }, { shape: [...lead, m, n] });
+        }
+        return original.kernelFunc({ inputs: { ...inputs, a: plainA, b: plainB }, backend, attrs: plainAttrs });
       } finally {
         free(backend, made);
       }
@@ -133,8 +143,8 @@ function registerTunedWasmKernels(tf) {
     if (current) tf.unregisterKernel(name, 'wasm');
     tf.registerKernel({ ...current, kernelName: name, backendName: 'wasm', kernelFunc, [TUNED_REPLACED]: current ?? null });
   }
-  install('BatchMatMul', untransposed(stock.batchMatMul));
-  install('_FusedMatMul', untransposed(stock.fusedMatMul));
+  install('BatchMatMul', fastPath(stock.batchMatMul));
+  install('_FusedMatMul', fastPath(stock.fusedMatMul));
   if (!tf.getKernel('Conv2DBackpropFilter', 'wasm')) install('Conv2DBackpropFilter', conv2dBackpropFilter);
 }
 
