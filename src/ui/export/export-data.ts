@@ -1,7 +1,11 @@
 // Runs in the page (pure). The exports' contents: per-batch CSV (one row per batch received, every kept run),
-// summary CSV (one row per mode) and one JSON document with everything, including each run's config. NaN and
-// missing values are empty cells in CSV and null in JSON.
+// summary CSV (one row per mode) and one JSON document with everything, including each run's config and the
+// machine that made it. The JSON is the CLI's result document (src/cli/format-table.ts resultDocument: tool,
+// format, runs with engine, config, backend, machine, notices, stopped, summaries, comparisons, noise) plus the
+// per-batch columns, so one importer (src/ui/import) reads both. NaN and missing values are empty cells in CSV
+// and null in JSON.
 import { MODE_NAMES } from '../../shared/config';
+import { describeMachine } from '../../shared/machine';
 import { SUMMARY_EXTRA_FIELDS, SUMMARY_FIELDS, type ModeSummary } from '../../shared/metrics';
 import { runBackend, runSamples } from '../chart-data/labels';
 import type { RunRecord } from '../chart-data/run-book';
@@ -12,7 +16,20 @@ const RUN_COLUMNS = ['run', 'backend', 'dataset', 'samples', 'batchSize'] as con
 /** Per-batch columns of the exports: the metric row's, then the page's running step count and time per mode. */
 export const EXPORT_COLUMNS = [...METRIC_COLUMNS, 'step', 'timeMs'] as const;
 export const BATCH_CSV_HEADER = [...RUN_COLUMNS, ...EXPORT_COLUMNS];
-export const SUMMARY_CSV_HEADER = ['run', 'dataset', ...SUMMARY_FIELDS, ...SUMMARY_EXTRA_FIELDS, 'vsFastest'];
+export const SUMMARY_CSV_HEADER = ['run', 'dataset', ...SUMMARY_FIELDS, ...SUMMARY_EXTRA_FIELDS, 'machine'];
+/** The result document's format number, shared with the CLI's; an importer refuses others. */
+export const RESULT_FORMAT = 1;
+/** What made a run on this page (the CLI names its tfjs version; the page cannot import tfjs to ask). */
+export const PAGE_ENGINE = 'fitscope (TensorFlow.js in the browser)';
+
+/** What ran a kept run: the imported file's engine where it named one, else this page. */
+const engines = new WeakMap<RunRecord, string>();
+export function setRunEngine(run: RunRecord, engine: string): void {
+  engines.set(run, engine);
+}
+export function runEngine(run: RunRecord): string {
+  return engines.get(run) ?? PAGE_ENGINE;
+}
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -52,7 +69,9 @@ export function summaryCsv(runs: readonly RunRecord[]): string {
   const lines = [SUMMARY_CSV_HEADER.join(',')];
   for (const row of tableRows(runs)) {
     const s = row.summary as unknown as Record<string, unknown>;
-    lines.push(line([row.runId, row.dataset, ...[...SUMMARY_FIELDS, ...SUMMARY_EXTRA_FIELDS].map((f) => s[f]), row.vsFastest]));
+    const run = runs.find((r) => r.id === row.runId);
+    const machine = run?.machine ? describeMachine(run.machine) : '';
+    lines.push(line([row.runId, row.dataset, ...[...SUMMARY_FIELDS, ...SUMMARY_EXTRA_FIELDS].map((f) => s[f]), machine]));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -60,30 +79,47 @@ export function summaryCsv(runs: readonly RunRecord[]): string {
 /** JSON.stringify keeps NaN as null already; Infinity too. This also drops undefined. */
 const clean = (summary: ModeSummary) => JSON.parse(JSON.stringify(summary)) as Record<string, unknown>;
 
+/** The per-batch columns of a run's log, column by column (mode by name, NaN as null). */
+export function batchColumns(run: RunRecord): Record<string, (number | string | null)[]> {
+  const batches: Record<string, (number | string | null)[]> = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, []]));
+  for (const cells of logRecords(run)) EXPORT_COLUMNS.forEach((c, i) => batches[c].push(cells[i]));
+  return batches;
+}
+
+/** A run as the result document holds it, without its per-batch columns (the store keeps those as numbers). */
+export function runFacts(run: RunRecord) {
+  return {
+    run: run.id,
+    engine: runEngine(run),
+    config: run.config,
+    backend: run.backend,
+    ...(run.machine ? { machine: run.machine } : {}),
+    phase: run.phase,
+    stopped: run.result?.stopped ?? false,
+    notices: run.result?.notices ?? [],
+    summaries: run.summaries.map(clean),
+    comparisons: run.result?.comparisons ?? [],
+    noise: run.result?.noise ?? null,
+    batchCount: run.log.count,
+    /** Batches past the page's per-run log cap: received, charted, not kept for export. */
+    batchesNotKept: run.log.dropped,
+  };
+}
+
+/** NaN and ±Infinity as null, as the CLI writes them. */
+export const finiteOrNull = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
+
 export function exportJson(runs: readonly RunRecord[], exportedAt: Date): string {
-  const table = tableRows(runs);
   return JSON.stringify(
     {
       tool: 'fitscope',
+      format: RESULT_FORMAT,
       exportedAt: exportedAt.toISOString(),
-      runs: runs.map((run) => {
-        const batches: Record<string, (number | string | null)[]> = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, []]));
-        for (const cells of logRecords(run)) EXPORT_COLUMNS.forEach((c, i) => batches[c].push(cells[i]));
-        return {
-          run: run.id,
-          config: run.config,
-          backend: run.backend,
-          phase: run.phase,
-          stopped: run.result?.stopped ?? false,
-          notices: run.result?.notices ?? [],
-          summaries: run.summaries.map((s) => ({ ...clean(s), vsFastest: table.find((t) => t.runId === run.id && t.summary.mode === s.mode)?.vsFastest ?? null })),
-          batchCount: run.log.count,
-          /** Batches past the page's per-run log cap: received, charted, not kept for export. */
-          batchesNotKept: run.log.dropped,
-          batches,
-        };
-      }),
+      runs: runs.map((run) => ({
+        ...runFacts(run),
+        batches: batchColumns(run),
+      })),
     },
-    (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value),
+    finiteOrNull,
   );
 }
