@@ -27,33 +27,42 @@ describe('formatting', () => {
 describe('summary columns', () => {
   it('has a column for every summary field the CLI prints (samples sits in Data), each with a heading', () => {
     const keys = COLUMNS.map((c) => c.key);
+    const shown = new Set<string>(COLUMNS.flatMap((c): readonly string[] => c.covers ?? [c.key]));
     for (const field of [...SUMMARY_FIELDS, 'batchEndPeakBytes', 'peakGpuAllocatedBytes', 'lossReads']) {
-      if (field !== 'samples') expect(keys).toContain(field);
+      if (field !== 'samples') expect(shown, field).toContain(field);
     }
     expect(keys.slice(0, 2)).toEqual(['mode', 'backend']);
     for (const c of COLUMNS) expect(c.heading).not.toBe('');
-    // Memory guard estimate and resident bytes sit right after the measured peak.
-    expect(keys.slice(keys.indexOf('peakBytes'), keys.indexOf('peakBytes') + 3)).toEqual(['peakBytes', 'estimatedPeakBytes', 'residentBytes']);
+    // Memory guard estimate and resident bytes sit right after each other, in the detail.
+    expect(keys.slice(keys.indexOf('estimatedPeakBytes'), keys.indexOf('estimatedPeakBytes') + 2)).toEqual(['estimatedPeakBytes', 'residentBytes']);
+    // The default set is the answer at a glance; the rest is under "All columns".
+    expect(visibleColumns([]).length).toBeLessThanOrEqual(13);
   });
 
   it('formats a row without throwing, NaN as a dash, and drops empty optional columns', () => {
     const summary = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, NaN])) as unknown as ModeSummary;
-    Object.assign(summary, { mode: 'fit', backend: 'cpu', samples: 4096, peakBytes: 2048, msPerBatchMedian: 1.5, vsLoop: 1.234 });
-    const row: TableRow = { key: '1:fit', runId: 1, label: 'fit', color: '#000', dataset: 'teacher', summary, vsFastest: 1, valAccuracy: NaN };
+    Object.assign(summary, {
+      mode: 'fit', backend: 'cpu', samples: 4096, peakBytes: 2048, msPerBatchMedian: 1.5, msPerBatchLow: 1.4, msPerBatchHigh: 1.62,
+      vsLoop: 1.234, vsLoopLow: 1.2, vsLoopHigh: 1.27, vsLoopVerdict: 'different', vsFastest: 1.01, vsFastestLow: 0.99, vsFastestHigh: 1.02, vsFastestVerdict: 'equivalent',
+      repeats: 2, repeatsPlanned: 5,
+    });
+    const row: TableRow = { key: '1:fit', runId: 1, label: 'fit', color: '#000', dataset: 'teacher', summary, vsFastest: 1.01, valAccuracy: NaN };
     const cells = Object.fromEntries(COLUMNS.map((c) => [c.key, c.cell(row)]));
     expect(cells.mode).toBe('fit');
     expect(cells.backend).toBe('cpu');
     expect(cells.dataset).toBe('teacher · 4,096');
     expect(cells.peakBytes).toMatch(/^2(\.0)? kB$/i);
-    expect(cells.msPerBatchMedian).toBe('1.5 ms');
-    expect(cells.vsLoop).toBe('1.2×');
-    expect(cells.vsFastest).toBe('1.00×');
+    expect(cells.msPerBatchMedian).toBe('1.5 ms (1.4–1.62)');
+    expect(cells.vsLoop).toBe('1.2× (1.2×–1.3×)');
+    expect(cells.vsFastest).toBe('1.01× (0.99×–1.02×) =');
+    expect(cells.repeats).toBe('2 of 5 (incomplete)');
     expect(cells.testAccuracy).toBe('–');
-    expect(cells.finalLoss).toBe('–');
-    const visible = visibleColumns([row]).map((c) => c.key);
+    expect(cells.loss).toBe('– → –');
+    const visible = visibleColumns([row], true).map((c) => c.key);
     expect(visible).not.toContain('testAccuracy');
     expect(visible).not.toContain('peakGpuAllocatedBytes');
-    expect(visibleColumns([{ ...row, summary: { ...summary, testAccuracy: 0.9 } }]).map((c) => c.key)).toContain('testAccuracy');
+    expect(visibleColumns([{ ...row, summary: { ...summary, testAccuracy: 0.9 } }], true).map((c) => c.key)).toContain('testAccuracy');
+    expect(visibleColumns([row]).map((c) => c.key)).not.toContain('estimatedPeakBytes');
   });
 });
 

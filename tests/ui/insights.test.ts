@@ -1,7 +1,12 @@
 // Runs in Node. Insight sentences from hand-made summaries: every number traced to its input, nothing made up.
 import { describe, expect, it } from 'vitest';
 import { computeInsights, formatRatio, formatShare, MAX_INSIGHTS } from '../../src/ui/insights/insights';
+import type { Comparison } from '../../src/shared/metrics';
 import { summary } from './fixtures';
+
+function comparison(mode: Comparison['mode'], other: Comparison['other'], estimate: number, low: number, high: number, verdict: Comparison['verdict'], text: string): Comparison {
+  return { mode, other, against: other === 'loop' ? 'loop' : 'fastest', estimate, low, high, level: 0.95, basis: 'batches', n: 100, verdict, text };
+}
 
 const byKey = (items: ReturnType<typeof computeInsights>) => Object.fromEntries(items.map((i) => [i.key, i.text]));
 
@@ -10,20 +15,37 @@ describe('computeInsights', () => {
     expect(computeInsights([])).toEqual([]);
   });
 
-  it('compares memory and speed and says where the extra time went', () => {
+  it('compares memory, and speed only where the verdict found a difference, saying where the extra time went', () => {
     const fit = summary('fit', { peakBytes: 12_000_000, msPerBatchMedian: 1, dataMsMedian: NaN });
     const gen = summary('fitDataset', { peakBytes: 1_000_000, msPerBatchMedian: 1.3, dataMsMedian: 0.24 });
-    const text = byKey(computeInsights([fit, gen]));
+    const slower = comparison('fitDataset', 'fit', 1.3, 1.25, 1.36, 'different', 'fitDataset takes 1.3× as long as fit (95 % CI 1.25–1.36)');
+    const text = byKey(computeInsights([fit, gen], { comparisons: [slower], noise: null }));
     expect(text['memory-fitDataset']).toBe("fitDataset used 1/12 of fit's memory at 100,000 samples (976.6 kB against 11.4 MB at the peak) and ran 1.3× slower, 80 % of its extra time waiting for data.");
-    expect(text.fastest).toBe('fit was fastest at 1 ms per batch (median); the others took fitDataset 1.3× as long.');
+    expect(text['verdict-fitDataset-fit']).toBe('fitDataset takes 1.3× as long as fit (95 % CI 1.25–1.36).');
+    expect(text.time).toBe('Time per batch (median of the steady batches, 95 % CI; 2 warm-up batches left out): fit 1 ms (0.98–1.02 ms) and fitDataset 1.3 ms (0.98–1.02 ms).');
+    // The same raw ratio inside an inconclusive interval is no finding: no pace, no ranking.
+    const unsure = comparison('fitDataset', 'fit', 1.3, 0.9, 1.8, 'inconclusive', 'inconclusive: add repeats');
+    const vague = byKey(computeInsights([fit, gen], { comparisons: [unsure], noise: null }));
+    expect(vague['memory-fitDataset']).toBe("fitDataset used 1/12 of fit's memory at 100,000 samples (976.6 kB against 11.4 MB at the peak).");
+    expect(vague['verdict-fitDataset-fit']).toBe('fitDataset against fit (the fastest): inconclusive: add repeats.');
+    expect(Object.values(vague).join(' ')).not.toMatch(/slower|faster|was fastest/);
+  });
+
+  it('puts a noise warning and an incomplete run first, and says one run cannot see run-to-run noise', () => {
+    const a = summary('fit', { repeats: 2, repeatsPlanned: 5 });
+    const b = summary('loop', { repeats: 2, repeatsPlanned: 5 });
+    const items = computeInsights([a, b], { comparisons: [], noise: { value: 0.2, basis: 'repeats', mode: 'fit', warning: 'fit: varied by 20 % between repeats' } });
+    expect(items.slice(0, 2).map((i) => [i.key, i.tone])).toEqual([['noise', 'warning'], ['incomplete', 'warning']]);
+    expect(byKey(items).incomplete).toBe('Stopped early: the numbers cover 2 of 5 repeats.');
+    expect(byKey(items)['one-run']).toBeUndefined();
+    expect(byKey(computeInsights([summary('fit'), summary('loop')]))['one-run']).toMatch(/^One run per mode/);
   });
 
   it('handles a single mode with one plain sentence and no comparisons', () => {
     const items = computeInsights([summary('loop', { dataMsMedian: 0.25, msPerBatchMedian: 1 })]);
     const text = byKey(items);
-    expect(text.single).toBe('loop trained 3,125 batches at 32,000 samples/s: 1 ms per batch (median; p95 1.4 ms), 25 % of it waiting for data.');
-    expect(text.fastest).toBeUndefined();
-    expect(text['vs-loop']).toBeUndefined();
+    expect(text.single).toBe('loop trained 3,125 batches: 1 ms per batch (0.98–1.02 ms) (median of the steady batches, 1 warm-up left out; p95 1.4 ms), 32,000 samples/s at that median, 25 % of it waiting for data.');
+    expect(text.time).toBeUndefined();
     expect(text['loss-agree']).toBeUndefined();
     expect(text['no-leaks']).toMatch(/^No mode leaked tensors: it ended/);
   });
@@ -41,20 +63,21 @@ describe('computeInsights', () => {
     expect(computeInsights([summary('fit', nan), summary('loop', nan)])).toEqual([]);
     const partial = computeInsights([summary('fit', { finalLoss: NaN, peakBytes: NaN }), summary('loop', { msPerBatchMedian: 2 })]);
     const keys = partial.map((i) => i.key);
-    expect(keys).toContain('fastest');
+    expect(keys).toContain('time');
     expect(keys).not.toContain('loss-agree');
     expect(keys.some((k) => k.startsWith('memory'))).toBe(false);
-    for (const i of partial) expect(i.text).not.toMatch(/NaN|–|undefined/);
+    // A dash standing alone is a missing number; between two numbers it is an interval.
+    for (const i of partial) expect(i.text).not.toMatch(/NaN|undefined|(^|\s)–(\s|$)/);
   });
 
-  it('weighs the framework against the loop, and flags leaks first', () => {
-    const items = computeInsights([
-      summary('fit', { msPerBatchMedian: 1.31 }),
-      summary('trainOnBatch', { msPerBatchMedian: 1.1, leakedTensors: 3 }),
-      summary('loop', { msPerBatchMedian: 1 }),
-    ]);
+  it("says the verdicts against the loop in the engine's words, and flags leaks", () => {
+    const items = computeInsights(
+      [summary('fit', { msPerBatchMedian: 1.31 }), summary('trainOnBatch', { msPerBatchMedian: 1.1, leakedTensors: 3 }), summary('loop', { msPerBatchMedian: 1 })],
+      { comparisons: [comparison('fit', 'loop', 1.31, 1.28, 1.34, 'different', 'fit takes 1.31× as long as loop (95 % CI 1.28–1.34)'), comparison('trainOnBatch', 'loop', 1.01, 0.99, 1.02, 'equivalent', 'no measurable difference (within ±3 %)')], noise: null },
+    );
     const text = byKey(items);
-    expect(text['vs-loop']).toBe('Against the hand-written loop (1 ms per batch), fit 1.3× and trainOnBatch 1.1×: the framework added at most 0.31 ms per batch.');
+    expect(text['verdict-fit-loop']).toBe('fit takes 1.31× as long as loop (95 % CI 1.28–1.34).');
+    expect(text['verdict-trainOnBatch-loop']).toBe('trainOnBatch against loop: no measurable difference (within ±3 %).');
     expect(text.leaks).toBe('Tensor leak: trainOnBatch left 3 tensors behind.');
     expect(items.find((i) => i.key === 'leaks')?.tone).toBe('warning');
   });

@@ -1,4 +1,5 @@
-// Runs in the page. Plain sentences about the latest run that has results, computed from its summaries.
+// Runs in the page. Plain sentences about the latest run that has results, computed from its summaries and
+// verdicts: the answer first, at the top of the results.
 import { memo, useMemo } from 'react';
 import type { ModeSummary } from '../../shared/metrics';
 import type { RunRecord } from '../chart-data/run-book';
@@ -10,7 +11,11 @@ import { computeInsights } from './insights';
  * record so that memo can tell when there is something new to say; the results re-render every frame.
  */
 export const Insights = memo(function Insights({ run, summaries }: { run: RunRecord | null; summaries: readonly ModeSummary[] | undefined }) {
-  const items = useMemo(() => computeInsights(summaries ?? []), [summaries]);
+  const result = run?.result ?? null;
+  const items = useMemo(
+    () => computeInsights(summaries ?? [], result ? { comparisons: result.comparisons ?? [], noise: result.noise ?? null } : undefined),
+    [summaries, result],
+  );
   return (
     <section className="card insights" aria-labelledby="insights-heading" data-testid="insights">
       <h2 id="insights-heading">Insights{run ? <span className="muted"> · run {run.id}: {runSetup(run)}</span> : null}</h2>

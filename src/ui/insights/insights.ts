@@ -1,9 +1,9 @@
-// Runs in the page (pure). A few plain sentences computed from one run's summaries: which mode was fastest,
-// what one mode's memory cost against another's and where its extra time went, the framework's cost over the
-// hand-written loop, leaks, whether the losses agree, accuracy, and how far batch-end sampling and the memory
+// Runs in the page (pure). A few plain sentences computed from one run's summaries and the engine's verdicts:
+// time per batch with its interval and the verdict words (never a ranking the interval cannot carry), what one
+// mode's memory cost against another's, how noisy the machine was, leaks, whether the losses agree, accuracy, and how far batch-end sampling and the memory
 // guard's estimate were from the measured peak. Every number comes from the summaries; a sentence whose
 // numbers are missing (NaN, refused modes) is left out, never filled with a guess.
-import type { ModeSummary } from '../../shared/metrics';
+import type { Comparison, ModeSummary, RunNoise } from '../../shared/metrics';
 import { formatBytes, formatInt, formatMs, formatPercent, formatSig } from '../format';
 
 export interface Insight {
@@ -13,7 +13,7 @@ export interface Insight {
   tone: 'info' | 'warning';
 }
 
-export const MAX_INSIGHTS = 8;
+export const MAX_INSIGHTS = 14;
 
 const finite = (...values: number[]) => values.every(Number.isFinite);
 
@@ -54,20 +54,53 @@ function single(s: ModeSummary): Insight {
   return {
     key: 'single',
     tone: 'info',
-    text: `${s.mode} trained ${formatInt(s.batches)} batches at ${formatInt(s.samplesPerSec)} samples/s: ${formatMs(s.msPerBatchMedian)} per batch (median; p95 ${formatMs(s.msPerBatchP95)})${wait}.`,
+    text: `${s.mode} trained ${formatInt(s.batches)} batches: ${formatMs(s.msPerBatchMedian)} per batch${interval(s)} (median of the steady batches, ${formatInt(s.warmupBatches)} warm-up left out; p95 ${formatMs(s.msPerBatchP95)}), ${formatInt(s.samplesPerSec)} samples/s at that median${wait}.`,
   };
 }
 
-function speedRanking(ok: ModeSummary[]): Insight | null {
+/** What a run says about time beyond its summaries: the engine's verdicts and its noise meter. */
+export interface RunJudgement {
+  comparisons: readonly Comparison[];
+  noise: RunNoise | null;
+}
+
+const NO_JUDGEMENT: RunJudgement = { comparisons: [], noise: null };
+
+const interval = (s: ModeSummary) =>
+  finite(s.msPerBatchLow, s.msPerBatchHigh) ? ` (${formatSig(s.msPerBatchLow)}–${formatMs(s.msPerBatchHigh)})` : '';
+
+/** The answer first: every mode's time per batch with its interval, on the estimator the table uses. */
+function timeLine(ok: ModeSummary[]): Insight | null {
   if (ok.length < 2) return null;
-  const sorted = [...ok].sort((a, b) => a.msPerBatchMedian - b.msPerBatchMedian);
-  const [fastest, ...rest] = sorted;
-  const others = rest.map((s) => `${s.mode} ${formatRatio(s.msPerBatchMedian / fastest.msPerBatchMedian)}`);
-  return {
-    key: 'fastest',
-    tone: 'info',
-    text: `${fastest.mode} was fastest at ${formatMs(fastest.msPerBatchMedian)} per batch (median); the others took ${list(others)} as long.`,
-  };
+  const repeats = Math.min(...ok.map((s) => s.repeats));
+  const warm = ok.reduce((n, s) => n + s.warmupBatches, 0);
+  const basis = repeats > 1 ? `geometric mean of ${repeats} repeats' medians, 95 % CI` : 'median of the steady batches, 95 % CI';
+  const parts = ok.map((s) => `${s.mode} ${formatMs(s.msPerBatchMedian)}${interval(s)}`);
+  return { key: 'time', tone: 'info', text: `Time per batch (${basis}; ${formatInt(warm)} warm-up batches left out): ${list(parts)}.` };
+}
+
+/** The verdicts: against the loop, and against the fastest mode where that is not the loop. */
+function verdictLines(judgement: RunJudgement): Insight[] {
+  return judgement.comparisons.map((c) => ({
+    key: `verdict-${c.mode}-${c.other}`,
+    tone: 'info' as const,
+    text: c.verdict === 'different' ? `${c.text}.` : `${c.mode} against ${c.other}${c.against === 'fastest' ? ' (the fastest)' : ''}: ${c.text}.`,
+  }));
+}
+
+function runToRunNote(ok: ModeSummary[]): Insight | null {
+  if (ok.length < 2 || ok.some((s) => s.repeats > 1)) return null;
+  return { key: 'one-run', tone: 'info', text: 'One run per mode: these intervals come from its batches and cannot see run-to-run noise; set Repeats to 5 to judge between runs.' };
+}
+
+function incomplete(ok: ModeSummary[]): Insight | null {
+  const cut = ok.find((s) => s.repeats < s.repeatsPlanned);
+  return cut ? { key: 'incomplete', tone: 'warning', text: `Stopped early: the numbers cover ${cut.repeats} of ${cut.repeatsPlanned} repeats.` } : null;
+}
+
+function noiseLine(noise: RunNoise | null): Insight | null {
+  if (!noise?.warning) return null;
+  return { key: 'noise', tone: 'warning', text: noise.warning };
 }
 
 /** The extra time of `slow` over `fast` that went to waiting for data, 0…1; NaN when not separable. */
@@ -79,7 +112,7 @@ function waitShare(slow: ModeSummary, fast: ModeSummary): number {
   return Math.min(1, Math.max(0, (slow.dataMsMedian - base) / extra));
 }
 
-function memoryPairs(ok: ModeSummary[]): Insight[] {
+function memoryPairs(ok: ModeSummary[], judgement: RunJudgement): Insight[] {
   const withPeak = ok.filter((s) => finite(s.peakBytes) && s.peakBytes > 0);
   if (withPeak.length < 2) return [];
   const heaviest = withPeak.reduce((a, b) => (b.peakBytes > a.peakBytes ? b : a));
@@ -101,30 +134,19 @@ function memoryPairs(ok: ModeSummary[]): Insight[] {
     if (group.length > 1) {
       return { key: `memory-${group.map((g) => g.mode).join('-')}`, tone: 'info' as const, text: `${list(group.map((g) => g.mode))} each used ${share}.` };
     }
+    // Pace only where the verdicts found a difference: a raw ratio inside the noise is no finding.
+    const found = judgement.comparisons.find((c) => c.verdict === 'different' && ((c.mode === s.mode && c.other === heaviest.mode) || (c.mode === heaviest.mode && c.other === s.mode)));
     const speed = s.msPerBatchMedian / heaviest.msPerBatchMedian;
-    let pace: string;
-    if (speed > 1.05) {
+    let pace = '';
+    if (found && speed > 1) {
       const waited = waitShare(s, heaviest);
       const where = Number.isFinite(waited) ? (waited >= 0.1 ? `, ${percent(waited)} of its extra time waiting for data` : ', its extra time in the training step rather than waiting for data') : '';
-      pace = `ran ${formatRatio(speed)} slower${where}`;
-    } else if (speed < 1 / 1.05) {
-      pace = `ran ${formatRatio(1 / speed)} faster`;
-    } else {
-      pace = 'ran at the same speed (within 5 %)';
+      pace = ` and ran ${formatRatio(speed)} slower${where}`;
+    } else if (found) {
+      pace = ` and ran ${formatRatio(1 / speed)} faster`;
     }
-    return { key: `memory-${s.mode}`, tone: 'info' as const, text: `${s.mode} used ${share} and ${pace}.` };
+    return { key: `memory-${s.mode}`, tone: 'info' as const, text: `${s.mode} used ${share}${pace}.` };
   });
-}
-
-function versusLoop(ok: ModeSummary[]): Insight | null {
-  const loop = ok.find((s) => s.mode === 'loop');
-  if (!loop) return null;
-  const others = ok.filter((s) => s !== loop);
-  if (others.length === 0) return null;
-  const parts = others.map((s) => `${s.mode} ${formatRatio(s.msPerBatchMedian / loop.msPerBatchMedian)}`);
-  const overhead = Math.max(...others.map((s) => s.msPerBatchMedian - loop.msPerBatchMedian));
-  const tail = overhead > 0 ? `: the framework added at most ${formatMs(overhead)} per batch` : ': no mode was slower than the loop';
-  return { key: 'vs-loop', tone: 'info', text: `Against the hand-written loop (${formatMs(loop.msPerBatchMedian)} per batch), ${list(parts)}${tail}.` };
 }
 
 function dataWaits(ok: ModeSummary[]): Insight | null {
@@ -191,12 +213,12 @@ function estimates(ok: ModeSummary[]): Insight | null {
   };
 }
 
-/** At most MAX_INSIGHTS sentences about one run, most telling first. */
-export function computeInsights(summaries: readonly ModeSummary[]): Insight[] {
+/** At most MAX_INSIGHTS sentences about one run, the answer first: time with its verdicts, memory, noise. */
+export function computeInsights(summaries: readonly ModeSummary[], judgement: RunJudgement = NO_JUDGEMENT): Insight[] {
   const ok = measured(summaries);
-  const out: (Insight | null)[] = [...refusals(summaries)];
+  const out: (Insight | null)[] = [...refusals(summaries), noiseLine(judgement.noise), incomplete(ok)];
   if (ok.length === 1) out.push(single(ok[0]));
-  out.push(...memoryPairs(ok), speedRanking(ok), versusLoop(ok), dataWaits(ok));
+  out.push(timeLine(ok), ...verdictLines(judgement), runToRunNote(ok), ...memoryPairs(ok, judgement), dataWaits(ok));
   const leak = leaks(ok);
   if (leak?.tone === 'warning') out.push(leak);
   out.push(lossAgreement(ok), accuracy(ok), batchEndSampling(ok), estimates(ok));

@@ -1,7 +1,5 @@
 // Runs in the page (pure). The summary table's rows across every kept run: one per mode that finished (or was
-// refused), with the ratios the table adds to ModeSummary: time per sample against the fastest row (runs may
-// differ in batch size, so per sample is the fair unit), and the engine's vsLoop (against the loop of the same
-// run).
+// refused). Ratios are the engine's, within each run (vsLoop, vsFastest, with their intervals).
 import type { ModeSummary } from '../../shared/metrics';
 import { traceLabel } from '../chart-data/labels';
 import type { RunRecord } from '../chart-data/run-book';
@@ -13,13 +11,11 @@ export interface TableRow {
   color: string;
   dataset: string;
   summary: ModeSummary;
-  /** Median time per sample over the fastest row's; NaN for refused modes. */
+  /** The engine's within-run ratio to the fastest mode (summary.vsFastest), for the exports. */
   vsFastest: number;
   /** Last per-epoch validation accuracy (classification), NaN where none. */
   valAccuracy: number;
 }
-
-const perSample = (s: ModeSummary) => s.msPerBatchMedian / Math.max(1, s.batchSize);
 
 export function tableRows(runs: readonly RunRecord[]): TableRow[] {
   const several = runs.length > 1;
@@ -31,12 +27,9 @@ export function tableRows(runs: readonly RunRecord[]): TableRow[] {
       const lastVal = [...trace.validation].reverse().find((v) => Number.isFinite(v.valAccuracy));
       rows.push({
         key: trace.key, runId: run.id, label: traceLabel(run, trace.mode, several), color: trace.color, dataset: run.config.dataset,
-        summary, vsFastest: NaN, valAccuracy: lastVal?.valAccuracy ?? NaN,
+        summary, vsFastest: summary.vsFastest, valAccuracy: lastVal?.valAccuracy ?? NaN,
       });
     }
   }
-  const timed = rows.filter((r) => !r.summary.refused && Number.isFinite(perSample(r.summary)) && perSample(r.summary) > 0);
-  const fastest = Math.min(...timed.map((r) => perSample(r.summary)));
-  for (const r of timed) r.vsFastest = perSample(r.summary) / fastest;
   return rows;
 }
