@@ -1,6 +1,6 @@
 // Runs in the page. One row per finished (or refused) mode of every kept run; a refused mode's row says why.
 // Column headings carry their explanation as a title and for screen readers.
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { RunRecord } from '../chart-data/run-book';
 import { visibleColumns } from './columns';
 import { tableRows } from './table-rows';
@@ -12,11 +12,18 @@ export interface SummaryTableProps {
 }
 
 export const SummaryTable = memo(function SummaryTable({ runs }: SummaryTableProps) {
+  const [all, setAll] = useState(false);
   const rows = tableRows(runs);
-  const columns = visibleColumns(rows);
+  const columns = visibleColumns(rows, all);
   return (
     <section className="card" aria-labelledby="summary-heading">
-      <h2 id="summary-heading">Summary</h2>
+      <div className="card-head">
+        <h2 id="summary-heading">Summary</h2>
+        <label className="check">
+          <input type="checkbox" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} data-testid="all-columns" />
+          All columns
+        </label>
+      </div>
       {rows.length === 0 ? (
         <p className="muted">Each mode gets a row here when it finishes.</p>
       ) : (
