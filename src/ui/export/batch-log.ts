@@ -35,6 +35,11 @@ export class BatchLog {
     return this.data[row * WIDTH + column];
   }
 
+  /** The kept rows, row-major (a copy): what the store saves so a reload rebuilds the run's charts. */
+  rows(): Float64Array {
+    return this.data.slice(0, this.count * WIDTH);
+  }
+
   static column(name: MetricColumn): number {
     return COL[name];
   }

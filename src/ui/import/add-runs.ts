@@ -48,3 +48,18 @@ export function addRun(book: RunBook, run: ImportedRun, origin: RunOrigin, now: 
 export function addRuns(book: RunBook, runs: readonly ImportedRun[], origin: RunOrigin, now: number): RunRecord[] {
   return runs.map((run) => addRun(book, run, origin, now));
 }
+
+/**
+ * Resolves once no run of the book is going. Runs from elsewhere are added after the kept ones, and a run
+ * still going must stay the latest (Stop and the page's status follow the latest run).
+ */
+export function whenNoRunIsBusy(book: RunBook): Promise<void> {
+  if (!book.runs.some((r) => r.busy)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const unsubscribe = book.subscribe(() => {
+      if (book.runs.some((r) => r.busy)) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}

@@ -40,3 +40,22 @@ export function readBatchColumns(value: unknown, path: string, modes: readonly M
   }
   return { count, data };
 }
+
+/** Rows kept as numbers (the run store's): the same checks as the columns, on a row-major Float64Array. */
+export function readBatchRows(value: unknown, path: string, modes: readonly ModeName[]): MetricChunk {
+  if (!(value instanceof Float64Array)) throw new ImportProblem(path, 'expected the rows as numbers');
+  if (value.length % METRIC_WIDTH !== 0) throw new ImportProblem(path, `${value.length} numbers do not make whole rows of ${METRIC_WIDTH}`);
+  const count = value.length / METRIC_WIDTH;
+  if (count > MAX_BATCH_ROWS) throw new ImportProblem(path, `${count} rows, more than the ${MAX_BATCH_ROWS} this page keeps`);
+  const allowed = new Set(modes.map((m) => MODE_NAMES.indexOf(m)));
+  for (let r = 0, o = 0; r < count; r++, o += METRIC_WIDTH) {
+    if (!allowed.has(value[o + COL.mode])) throw new ImportProblem(at(path, r), `mode ${shown(value[o + COL.mode])} is not one of the run's modes`);
+    const steps = value[o + COL.steps];
+    if (!(Number.isInteger(steps) && steps >= 1)) throw new ImportProblem(at(path, r), `${shown(steps)} is not a whole number of steps ≥ 1`);
+    for (let c = 0; c < METRIC_WIDTH; c++) {
+      const v = value[o + c];
+      if (Math.abs(v) > MAX_MAGNITUDE) throw new ImportProblem(at(path, r), `${METRIC_COLUMNS[c]} ${shown(v)} is out of any plausible range`);
+    }
+  }
+  return { count, data: value };
+}

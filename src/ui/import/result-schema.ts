@@ -8,7 +8,7 @@ import type { MachineInfo } from '../../shared/machine';
 import type { MetricChunk } from '../../shared/metric-chunk';
 import type { BackendInfo, Comparison, ModeSummary, RunNoise } from '../../shared/metrics';
 import { RESULT_FORMAT } from '../export/export-data';
-import { readBatchColumns } from './batch-columns';
+import { readBatchColumns, readBatchRows } from './batch-columns';
 import { readBackend, readComparisons, readMachine, readNoise } from './facts-schema';
 import { MAX_NOTICES, MAX_RUNS, MAX_SUMMARIES } from './limits';
 import { at, bool, checkStructure, ImportProblem, list, number, object, optionalText, shown, text } from './json-checks';
@@ -48,7 +48,11 @@ function readConfig(value: unknown, path: string): RunConfig {
   return config;
 }
 
-export function readRun(value: unknown, path: string): ImportedRun {
+/**
+ * One run of a document. `rows`, when given, are the run's batches as numbers (the run store keeps them so)
+ * and take the place of the document's per-batch columns.
+ */
+export function readRun(value: unknown, path: string, rows?: unknown): ImportedRun {
   const raw = object(value, path);
   const config = readConfig(raw.config, at(path, 'config'));
   const summaries = list(raw.summaries ?? [], at(path, 'summaries'), MAX_SUMMARIES).map((s, i) => readSummary(s, at(at(path, 'summaries'), i)));
@@ -68,7 +72,7 @@ export function readRun(value: unknown, path: string): ImportedRun {
     summaries,
     comparisons: readComparisons(raw.comparisons, at(path, 'comparisons')),
     noise: readNoise(raw.noise, at(path, 'noise')),
-    rows: hasBatches ? readBatchColumns(raw.batches, at(path, 'batches'), config.modes) : null,
+    rows: rows !== undefined ? readBatchRows(rows, at(path, 'rows'), config.modes) : hasBatches ? readBatchColumns(raw.batches, at(path, 'batches'), config.modes) : null,
     batchesNotKept: raw.batchesNotKept === undefined || raw.batchesNotKept === null ? 0 : number(raw.batchesNotKept, at(path, 'batchesNotKept'), { min: 0, integer: true }),
   };
 }
