@@ -1,7 +1,6 @@
-// Runs in Node. Domains and ticks the charts hand recharts, and the pacer that spreads chart updates.
+// Runs in Node. Domains and ticks the charts hand recharts.
 import { describe, expect, it } from 'vitest';
-import { byteTickFormat, byteTicks, extent, linearTicks, logTicks, stickyScale } from '../../src/ui/chart-data/axis-ticks';
-import { UpdatePacer } from '../../src/ui/hooks/update-pacer';
+import { byteTickFormat, byteTicks, extent, linearTicks, logTicks, niceCeil } from '../../src/ui/chart-data/axis-ticks';
 
 describe('axis ticks', () => {
   it('finds the extent of lines and marks, positive only for a log axis', () => {
@@ -30,31 +29,17 @@ describe('axis ticks', () => {
   });
 });
 
-describe('UpdatePacer', () => {
-  it('lets one chart a frame through, each at most once per interval', () => {
-    let now = 1000;
-    const frames: (() => void)[] = [];
-    const pacer = new UpdatePacer({ perFrame: 1, minIntervalMs: 100, now: () => now, nextFrame: (cb) => frames.push(cb) });
-    expect(pacer.admit(-Infinity)).toBe(true);
-    expect(typeof pacer.admit(-Infinity)).toBe('number'); // the frame's allowance is spent
-    frames.splice(0).forEach((f) => f());
-    expect(pacer.admit(950)).toBe(50); // updated 50 ms ago: wait 50 ms more
-    now = 1050;
-    expect(pacer.admit(950)).toBe(true);
+describe('niceCeil (where a streaming axis ends)', () => {
+  it('rounds up to 1, 2 or 5 times a power of ten', () => {
+    expect([0.7, 1, 1.01, 2, 2.5, 5.1, 9.99, 120, 0.0031].map(niceCeil)).toEqual([1, 1, 2, 2, 5, 10, 10, 200, 0.005]);
+    expect(niceCeil(0)).toBe(0);
+    expect(niceCeil(-3)).toBe(-3);
   });
-});
 
-describe('stickyScale', () => {
-  const make = (lo: number, hi: number) => linearTicks(lo, hi, 5, true);
-  it('keeps the axis while the data fills it, and grows with headroom', () => {
-    const first = stickyScale(null, 0, 100, make);
-    expect(first.domain[1]).toBeGreaterThanOrEqual(150);
-    expect(stickyScale(first, 0, 120, make)).toBe(first);
-    const grown = stickyScale(first, 0, first.domain[1] + 1, make);
-    expect(grown).not.toBe(first);
-    expect(grown.domain[1]).toBeGreaterThan(first.domain[1] * 1.4);
-    // Data that shrank to a sliver of the axis gets a new one.
-    expect(stickyScale(grown, 0, 1, make).domain[1]).toBeLessThan(10);
+  it('moves a few times a decade while the data grows batch by batch', () => {
+    const tops = new Set<number>();
+    for (let v = 100; v <= 1000; v += 1) tops.add(niceCeil(v * 1.15));
+    expect([...tops]).toEqual([200, 500, 1000, 2000]);
   });
 });
 

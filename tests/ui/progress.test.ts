@@ -80,6 +80,24 @@ describe('runProgress', () => {
     expect(runProgress(run, 1).modes[0]).toEqual({ mode: 'fit', state: 'refused', done: 0, expected: 0 });
   });
 
+  it('counts every repeat: a mode is done after its last repeat, and the streaming repeat is running', () => {
+    const book = new RunBook();
+    const run = book.add(config({ modes: ['fit', 'loop'], samples: 320, batchSize: 32, epochs: 1, repeats: 2 }), 0);
+    const rows = (mode: 'fit' | 'loop', repeat: number, n: number) => metrics(mode, n, 10, 32, () => ({ repeat, ms: 2 }));
+    // Repeat 0: fit then loop; repeat 1 (rotated): loop, then fit has started.
+    book.append(run, packMetrics(rows('fit', 0, 10)));
+    run.addSummary({ ...summary('fit', { batches: 10 }), repeat: 0 });
+    book.append(run, packMetrics(rows('loop', 0, 10)));
+    run.addSummary({ ...summary('loop', { batches: 10 }), repeat: 0 });
+    book.append(run, packMetrics(rows('loop', 1, 10)));
+    run.addSummary({ ...summary('loop', { batches: 10 }), repeat: 1 });
+    book.append(run, packMetrics(rows('fit', 1, 3)));
+    const p = runProgress(run, 1);
+    expect(p.modes.map((m) => [m.mode, m.state, m.done, m.expected])).toEqual([['fit', 'running', 13, 20], ['loop', 'done', 20, 20]]);
+    expect([p.done, p.expected]).toEqual([33, 40]);
+    expect(p.etaMs).toBe(7 * 2);
+  });
+
   it('formats durations', () => {
     expect(formatDuration(12_400)).toBe('12 s');
     expect(formatDuration(65_000)).toBe('1:05 min');

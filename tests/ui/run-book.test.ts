@@ -1,7 +1,8 @@
 // Runs in Node. The page's runs: steps and wall time per trace, colours, removal, validation points, and the
 // display series (loss, smoothing, speed, time split) and chart lines derived from them.
 import { describe, expect, it } from 'vitest';
-import { lossLines, memoryLines, residentMarks, timeSplits, validationLines } from '../../src/ui/chart-data/chart-lines';
+import { lossLines, memoryLines, residentMarks, validationLines } from '../../src/ui/chart-data/chart-lines';
+import { legendOf } from '../../src/ui/charts/chart-types';
 import { TRACE_PALETTE, pickColors } from '../../src/ui/chart-data/palette';
 import { isBusy, RunBook, type RunPhase } from '../../src/ui/chart-data/run-book';
 import { cachedTraceSeries, traceSeries } from '../../src/ui/chart-data/trace-series';
@@ -154,10 +155,55 @@ describe('trace series', () => {
       [true, 'fitDataset · wasm · teacher · 100,000 samples'],
       [false, 'fitDataset · wasm · teacher · 100,000 samples'],
     ]);
-    expect(memoryLines(smooth).map((l) => l.secondary ?? null)).toEqual([null, 'GPU pool']);
-    expect(residentMarks(smooth)).toEqual([]);
+    // No in-step peak measured: the batch-end reading is the line.
+    expect(memoryLines(smooth).map((l) => [l.key.split(':').at(-1), l.secondary ?? null])).toEqual([['bytes', null], ['pool', 'GPU pool']]);
+    expect(residentMarks(book.runs)).toEqual([]);
     run.addSummary(summary('fitDataset', { residentBytes: 2048 }));
-    expect(residentMarks(traceViews(book.runs, VIEW))[0]).toMatchObject({ y: 2048, label: 'fitDataset data set 2.0 kB' });
-    expect(timeSplits(smooth)[0]).toMatchObject({ dataMs: 0.5, stepMs: 1.5 });
+    expect(residentMarks(book.runs)[0]).toMatchObject({ y: 2048, label: 'fitDataset data set 2.0 kB' });
+  });
+
+  it('draws the in-step peak as the memory line and the batch-end reading faintly beside it', () => {
+    const book = new RunBook();
+    const run = book.add(config({ modes: ['fitDataset'] }), 0);
+    book.append(run, packMetrics(metrics('fitDataset', 50, 50, 32, (i) => ({ numBytes: 1000, stepPeakBytes: 3_000_000 + i }))));
+    const lines = memoryLines(traceViews(book.runs, VIEW));
+    expect(lines.map((l) => [l.key.split(':').at(-1), l.faint ?? false, l.secondary ?? null])).toEqual([['peak', false, null], ['bytes', true, 'batch end']]);
+    expect(Math.max(...lines[0].points.map((p) => p.y))).toBe(3_000_049);
+    expect(Math.max(...lines[1].points.map((p) => p.y))).toBe(1000);
+    expect(legendOf(lines)).toHaveLength(1);
+  });
+});
+
+describe('repeats', () => {
+  // Two repeats of two modes in rotated order (ABBA), each repeat restarting at batch 1.
+  function repeated() {
+    const book = new RunBook();
+    const run = book.add(config({ modes: ['fit', 'loop'], repeats: 2 }), 0);
+    const rows = (mode: 'fit' | 'loop', repeat: number, ms: number) => metrics(mode, 10, 10, 32, () => ({ repeat, ms, loss: 1 + repeat }));
+    book.append(run, packMetrics([...rows('fit', 0, 1), ...rows('loop', 0, 2), ...rows('loop', 1, 3), ...rows('fit', 1, 4)]));
+    return { book, run };
+  }
+
+  it('keeps one trace per mode and repeat, steps restarting per repeat; received counts every step', () => {
+    const { run } = repeated();
+    expect(run.traces.map((t) => t.key)).toEqual([`${run.id}:fit:0`, `${run.id}:loop:0`]);
+    expect(run.repeatTraces.map((t) => t.key)).toEqual([`${run.id}:loop:1`, `${run.id}:fit:1`]);
+    expect(run.trace('fit', 1)!.step).toBe(10);
+    expect(run.trace('fit', 1)!.timeMs).toBe(40);
+    expect(run.trace('fit', 1)!.color).toBe(run.trace('fit')!.color);
+    expect(run.modeSteps('fit')).toBe(20);
+    expect(run.received).toBe(40);
+  });
+
+  it('draws repeat 0 as usual, later repeats faintly in the same colour, and lists each mode once', () => {
+    const { book } = repeated();
+    const views = traceViews(book.runs, VIEW);
+    const lines = lossLines(views);
+    const fit = lines.filter((l) => l.key.includes(':fit:'));
+    expect(fit.map((l) => l.repeat ?? 0).sort()).toEqual([0, 1]);
+    expect(new Set(fit.map((l) => l.color)).size).toBe(1);
+    // The second repeat restarts at batch 1 and ends at 10, like the first.
+    expect(fit.map((l) => [l.points[0].x, l.points.at(-1)!.x])).toEqual([[1, 10], [1, 10]]);
+    expect(legendOf(lines).map((i) => i.label.split(' ')[0])).toEqual(['fit', 'loop']);
   });
 });

@@ -79,19 +79,15 @@ export function logTicks(lo: number, hi: number): AxisScale {
 }
 
 /**
- * The axis to show next, given the one shown now: the old one while the data still fills at least half of
- * it, else a fresh one with `headroom` above the data's top. A streaming chart then changes its axes a few
- * times per tenfold growth instead of at every tick step (each change makes recharts redraw axes and grid).
+ * The smallest 1, 2 or 5 × 10ⁿ at or above `v` (v itself when not positive). A streaming chart's axis ends
+ * there: it is a function of the data alone, and it moves only when the data crosses one of those steps, a few
+ * times a decade, rather than with every batch.
  */
-export function stickyScale(previous: AxisScale | null, lo: number, hi: number, make: (lo: number, hi: number) => AxisScale, headroom = 1.5): AxisScale {
-  if (previous) {
-    const [from, to] = previous.domain;
-    const fits = lo >= from && hi <= to;
-    const fills = hi - lo >= 0.5 * (to - from) || (from <= 0 && hi >= 0.5 * to);
-    if (fits && fills) return previous;
-  }
-  const top = hi > 0 ? hi * headroom : hi;
-  return make(lo, Math.max(hi, top));
+export function niceCeil(v: number): number {
+  if (!(v > 0) || !Number.isFinite(v)) return v;
+  const power = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 5, 10]) if (m * power >= v * (1 - 1e-12)) return m * power;
+  return 10 * power;
 }
 
 /** Linear ticks in whole kB, MB or GB. */

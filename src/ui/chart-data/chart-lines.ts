@@ -3,28 +3,54 @@
 import { formatBytes } from '../format';
 import type { ChartLine, ReferenceMark } from '../charts/chart-types';
 import type { Point } from './downsample';
-import type { ValidationPoint } from './run-book';
+import { shortTraceLabel } from './labels';
+import type { RunRecord, ValidationPoint } from './run-book';
 import type { TraceView } from './trace-views';
 
 const line = (t: TraceView, suffix: string, points: Point[], extra: Partial<ChartLine> = {}): ChartLine => ({
-  key: `${t.key}:${suffix}`, label: t.label, color: t.color, dash: t.dash, points, ...extra,
+  key: `${t.key}:${suffix}`, label: t.label, color: t.color, dash: t.dash, points, ...(t.repeat > 0 ? { repeat: t.repeat } : {}), ...extra,
 });
 
-/** The smoothed loss over its raw series drawn faintly, or the raw series alone when smoothing is off. */
+/**
+ * The smoothed loss over its raw series drawn faintly, or the raw series alone when smoothing is off. A later
+ * repeat draws one line, the smoothed one where there is one, faintly in its mode's colour.
+ */
 export function lossLines(traces: readonly TraceView[]): ChartLine[] {
-  return traces.flatMap((t) => (t.series.smoothed ? [line(t, 'raw', t.series.loss, { faint: true }), line(t, 'smooth', t.series.smoothed)] : [line(t, 'raw', t.series.loss)]));
+  return traces.flatMap((t) => {
+    const { loss, smoothed } = t.series;
+    if (t.repeat > 0) return [line(t, smoothed ? 'smooth' : 'raw', smoothed ?? loss)];
+    return smoothed ? [line(t, 'raw', loss, { faint: true }), line(t, 'smooth', smoothed)] : [line(t, 'raw', loss)];
+  });
 }
 
-/** Bytes in use per trace, with the GPU pool (allocated, in use or free) as a pale companion where it exists. */
+/**
+ * Memory per trace: the in-step peak (the allocation hook) as the main line, with the batch-end reading faint
+ * beside it; the batch-end reading alone where no peak was measured. The GPU pool (allocated, in use or free)
+ * is a pale companion where it exists. A later repeat draws its main line only.
+ */
 export function memoryLines(traces: readonly TraceView[]): ChartLine[] {
-  return traces.flatMap((t) => [line(t, 'bytes', t.series.bytes), ...(t.series.pool.length ? [line(t, 'pool', t.series.pool, { secondary: 'GPU pool' })] : [])]);
+  return traces.flatMap((t) => {
+    const { peak, bytes, pool } = t.series;
+    const main = peak.length ? line(t, 'peak', peak) : line(t, 'bytes', bytes);
+    if (t.repeat > 0) return [main];
+    return [
+      main,
+      ...(peak.length ? [line(t, 'bytes', bytes, { faint: true, secondary: 'batch end' })] : []),
+      ...(pool.length ? [line(t, 'pool', pool, { secondary: 'GPU pool' })] : []),
+    ];
+  });
 }
 
-/** The data set's resident bytes per trace that holds it (fit; none for the generator modes). */
-export function residentMarks(traces: readonly TraceView[]): ReferenceMark[] {
-  return traces
-    .filter((t) => Number.isFinite(t.residentBytes) && t.residentBytes > 0)
-    .map((t) => ({ key: `${t.key}:resident`, y: t.residentBytes, color: t.color, label: `${t.shortLabel} data set ${formatBytes(t.residentBytes)}` }));
+/** The data set's resident bytes per mode that holds it (fit; none for the generator modes), from the summaries. */
+export function residentMarks(runs: readonly RunRecord[]): ReferenceMark[] {
+  const several = runs.length > 1;
+  return runs.flatMap((run) =>
+    run.traces.flatMap((t) => {
+      const bytes = run.summary(t.mode)?.residentBytes ?? NaN;
+      if (!(Number.isFinite(bytes) && bytes > 0)) return [];
+      return [{ key: `${t.key}:resident`, y: bytes, color: t.color, label: `${shortTraceLabel(run, t.mode, several)} data set ${formatBytes(bytes)}` }];
+    }),
+  );
 }
 
 export function tensorLines(traces: readonly TraceView[]): ChartLine[] {
@@ -52,19 +78,4 @@ export function validationLines(traces: readonly TraceView[], measure: 'accuracy
   return traces
     .filter((t) => measure === 'loss' || t.classification)
     .map((t) => line(t, `val-${measure}`, epochPoints(t.validation, measure), { dots: true }));
-}
-
-export interface TimeSplit {
-  key: string;
-  label: string;
-  color: string;
-  /** Mean per batch, ms; dataMs is NaN where waiting cannot be told apart from the step (fit). */
-  dataMs: number;
-  stepMs: number;
-}
-
-export function timeSplits(traces: readonly TraceView[]): TimeSplit[] {
-  return traces
-    .filter((t) => Number.isFinite(t.series.meanMs))
-    .map((t) => ({ key: t.key, label: t.shortLabel, color: t.color, dataMs: t.series.meanDataMs, stepMs: t.series.meanStepMs }));
 }

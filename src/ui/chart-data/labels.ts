@@ -23,3 +23,8 @@ export function runSetup(run: RunRecord): string {
 export function traceLabel(run: RunRecord, mode: ModeName, several: boolean): string {
   return `${mode} · ${runSetup(run)}${several ? ` (run ${run.id})` : ''}`;
 }
+
+/** "fit", or "fit (run 2)" when several runs are kept. */
+export function shortTraceLabel(run: RunRecord, mode: ModeName, several: boolean): string {
+  return several ? `${mode} (run ${run.id})` : mode;
+}

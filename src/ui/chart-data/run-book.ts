@@ -1,9 +1,8 @@
-// Runs in the page (pure, no React). Every run the page keeps: its config, backend, summaries and per-mode
-// traces (bounded chart buffers) plus the per-batch log for export. Runs stay until removed, each trace with
-// its own colour. Appending a chunk is the only per-batch work on the main thread: copy numbers into typed
-// arrays. Listeners hear of every change synchronously; the page throttles that to animation frames. The
-// book's revision counts the other changes (a run added, removed or changed), for the panels that show only
-// those.
+// Runs in the page (pure, no React). Every run the page keeps: its config, backend, summaries and traces (one per
+// mode and repeat: bounded chart buffers) plus the per-batch log for export. Runs stay until removed, each mode
+// with its own colour (its repeats share it). Appending a chunk is the only per-batch work on the main thread:
+// copy numbers into typed arrays. Listeners hear of every change synchronously; the run store (run-store.ts)
+// paces that for React. The book's revision counts the other changes (a run added, removed or changed).
 import { MODE_NAMES, cloneConfig, type ModeName, type RunConfig } from '../../shared/config';
 import type { BackendInfo, ModeSummary } from '../../shared/metrics';
 import type { MachineInfo } from '../../shared/machine';
@@ -34,10 +33,12 @@ export interface ValidationPoint {
 }
 
 export interface Trace {
-  /** Unique among kept traces: `${runId}:${mode}`. */
+  /** Unique among kept traces: `${runId}:${mode}:${repeat}`. */
   key: string;
   runId: number;
   mode: ModeName;
+  /** 0-based repeat of the run (the repeats setting): every repeat of a mode restarts its steps at 1. */
+  repeat: number;
   color: string;
   dash: string | undefined;
   buffer: TraceBuffer;
@@ -48,6 +49,32 @@ export interface Trace {
   timeMs: number;
   lastEpoch: number;
   lastBatch: number;
+  /** Every record's time per batch, in order (up to BATCH_TIMES_CAPACITY): the live median before the summary. */
+  times: BatchTimes;
+}
+
+/** Records whose time a trace keeps for its live median (2 MB): the mode's summary replaces it at the end. */
+export const BATCH_TIMES_CAPACITY = 262_144;
+
+/** A growing list of batch times, in arrival order, capped. */
+export class BatchTimes {
+  private data = new Float64Array(256);
+  count = 0;
+
+  push(ms: number): void {
+    if (this.count >= BATCH_TIMES_CAPACITY) return;
+    if (this.count === this.data.length) {
+      const grown = new Float64Array(Math.min(BATCH_TIMES_CAPACITY, this.data.length * 2));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.count++] = ms;
+  }
+
+  /** The times so far (a view: copy before sorting). */
+  values(): Float64Array {
+    return this.data.subarray(0, this.count);
+  }
 }
 
 /** Where a kept run came from: run on this page, imported from a file, or a reference shipped with the app. */
@@ -67,9 +94,15 @@ export class RunRecord {
   stopRequestedAt: number | null = null;
   /** Training steps received (a record per epoch, with per-batch callbacks off, counts its epoch's batches). */
   received = 0;
+  /** One trace per mode: its first repeat (the table, progress and labels read these). */
   readonly traces: Trace[];
+  /** The trace the latest rows went to (the mode and repeat streaming now, while the run is busy). */
+  lastTrace: Trace | null = null;
+  /** Traces of the later repeats (repeat ≥ 1), in the order their first batch arrived. */
+  readonly repeatTraces: Trace[] = [];
   readonly log = new BatchLog();
-  private readonly byMode = new Map<ModeName, Trace>();
+  private readonly byKey = new Map<string, Trace>();
+  private readonly colors = new Map<ModeName, string>();
   private readonly values = new Float64Array(TRACE_COLUMNS.length);
   private readonly row = { step: 0, samples: 0, timeMs: 0, values: this.values };
 
@@ -80,20 +113,38 @@ export class RunRecord {
     readonly startedAt: number,
     colors: readonly string[],
   ) {
-    this.traces = config.modes.map((mode, i) => this.makeTrace(mode, colors[i]));
+    config.modes.forEach((mode, i) => this.colors.set(mode, colors[i]));
+    this.traces = config.modes.map((mode) => this.makeTrace(mode, 0));
   }
 
-  private makeTrace(mode: ModeName, color: string): Trace {
+  private makeTrace(mode: ModeName, repeat: number): Trace {
     const trace: Trace = {
-      key: `${this.id}:${mode}`, runId: this.id, mode, color, dash: MODE_DASHES[mode], buffer: new TraceBuffer(), validation: [],
-      step: 0, timeMs: 0, lastEpoch: -1, lastBatch: -1,
+      key: `${this.id}:${mode}:${repeat}`, runId: this.id, mode, repeat, color: this.colors.get(mode) ?? '#888888', dash: MODE_DASHES[mode],
+      buffer: new TraceBuffer(), validation: [], step: 0, timeMs: 0, lastEpoch: -1, lastBatch: -1, times: new BatchTimes(),
     };
-    this.byMode.set(mode, trace);
+    this.byKey.set(`${mode}:${repeat}`, trace);
     return trace;
   }
 
-  trace(mode: ModeName): Trace | undefined {
-    return this.byMode.get(mode);
+  /** The trace of a mode's repeat (the first repeat by default). */
+  trace(mode: ModeName, repeat = 0): Trace | undefined {
+    return this.byKey.get(`${mode}:${repeat}`);
+  }
+
+  /** Every trace of a mode, repeat 0 first. */
+  modeTraces(mode: ModeName): Trace[] {
+    const first = this.trace(mode);
+    return [...(first ? [first] : []), ...this.repeatTraces.filter((t) => t.mode === mode)];
+  }
+
+  /** Every trace, the later repeats first (so the charts draw them behind the first). */
+  get allTraces(): Trace[] {
+    return this.repeatTraces.length ? [...this.repeatTraces, ...this.traces] : this.traces;
+  }
+
+  /** Steps run in a mode over all its repeats. */
+  modeSteps(mode: ModeName): number {
+    return this.modeTraces(mode).reduce((sum, t) => sum + t.step, 0);
   }
 
   summary(mode: ModeName): ModeSummary | undefined {
@@ -109,12 +160,15 @@ export class RunRecord {
     const d = chunk.data;
     for (let i = 0, o = 0; i < chunk.count; i++, o += METRIC_WIDTH) {
       const mode = MODE_NAMES[d[o + COL.mode]] ?? MODE_NAMES[0];
-      const t = this.byMode.get(mode) ?? this.makeTrace(mode, '#888888');
+      const repeat = Number.isInteger(d[o + COL.repeat]) && d[o + COL.repeat] > 0 ? d[o + COL.repeat] : 0;
+      const t = this.trace(mode, repeat) ?? this.addTrace(mode, repeat);
       const steps = d[o + COL.steps];
       t.step += steps;
       t.timeMs += d[o + COL.ms] * steps;
       t.lastEpoch = d[o + COL.epoch];
       t.lastBatch = d[o + COL.batch];
+      t.times.push(d[o + COL.ms]);
+      this.lastTrace = t;
       for (let c = 0; c < TRACE_SOURCE.length; c++) this.values[c] = d[o + TRACE_SOURCE[c]];
       this.row.step = t.step;
       this.row.samples = d[o + COL.samplesSeen];
@@ -126,6 +180,14 @@ export class RunRecord {
       this.log.push(d.subarray(o, o + METRIC_WIDTH));
       this.received += steps;
     }
+  }
+
+  /** A trace for rows of a mode or repeat the run did not announce (an imported file may hold any). */
+  private addTrace(mode: ModeName, repeat: number): Trace {
+    const trace = this.makeTrace(mode, repeat);
+    if (repeat === 0) this.traces.push(trace);
+    else this.repeatTraces.push(trace);
+    return trace;
   }
 
   addSummary(summary: ModeSummary): void {
@@ -152,6 +214,7 @@ export class RunBook {
     return this.list[this.list.length - 1] ?? null;
   }
 
+  /** The first repeat's trace of every mode of every run. */
   get traces(): Trace[] {
     return this.list.flatMap((r) => r.traces);
   }

@@ -18,7 +18,10 @@ export interface TraceSeries {
   loss: Point[];
   /** Debiased EMA of the loss; null when smoothing is 0. */
   smoothed: Point[] | null;
+  /** Bytes held by live tensors at each batch end. */
   bytes: Point[];
+  /** The highest bytes inside each batch's step (the allocation hook); empty where it was not measured. */
+  peak: Point[];
   /** GPU pool allocated (in use + free for reuse); empty where the backend has no GPU. */
   pool: Point[];
   tensors: Point[];
@@ -73,8 +76,8 @@ function samplesPerSecond(buf: TraceBuffer, axis: XAxisKind): Point[] {
 }
 
 /**
- * The series of one trace, each computed the first time a chart asks for it: the charts take new data one at a
- * time (the chart pacer), so per frame only the series of the chart being redrawn are built, not all of them.
+ * The series of one trace, each computed the first time a chart asks for it: a hidden panel's series are never
+ * built.
  */
 class LazyTraceSeries implements TraceSeries {
   private readonly memo = new Map<string, unknown>();
@@ -115,6 +118,10 @@ class LazyTraceSeries implements TraceSeries {
     return this.once('bytes', () => column(this.buf, 'numBytes', this.settings.xAxis, this.display));
   }
 
+  get peak(): Point[] {
+    return this.once('peak', () => column(this.buf, 'stepPeakBytes', this.settings.xAxis, this.display));
+  }
+
   get pool(): Point[] {
     return this.once('pool', () => column(this.buf, 'gpuBytesAllocated', this.settings.xAxis, this.display));
   }
@@ -130,7 +137,7 @@ class LazyTraceSeries implements TraceSeries {
 
 /**
  * The display series of a trace as it stands. Each is computed when first read, from the buffer as it is
- * then: read them before the buffer takes more rows (the page reads them in the frame it asked).
+ * then: read them before the buffer takes more rows (the page reads them in the render of a rows publish).
  */
 export function traceSeries(buf: TraceBuffer, lossColumn: LossColumn, settings: SeriesSettings, display = DISPLAY_POINTS): TraceSeries {
   return new LazyTraceSeries(buf, lossColumn, settings, display);

@@ -1,9 +1,11 @@
-// Runs in the page (pure). The traces of every kept run as the charts need them: label, colour, the cached
-// display series for the current view settings, per-epoch validation and the resident data-set bytes.
+// Runs in the page (pure). The traces of every kept run as the charts need them: label, colour, repeat, the
+// cached display series for the current view settings and per-epoch validation. Built from a rows publish of
+// the run store (the buffers as they stand then); what comes from the summaries (marks, medians) is read from
+// the runs' events elsewhere, so an event does not redraw the lines.
 import { DATASETS } from '../../shared/datasets';
 import type { ModeName } from '../../shared/config';
 import type { ViewSettings } from '../../shared/view-settings';
-import { traceLabel } from './labels';
+import { shortTraceLabel, traceLabel } from './labels';
 import type { RunRecord, ValidationPoint } from './run-book';
 import { cachedTraceSeries, type TraceSeries } from './trace-series';
 
@@ -11,6 +13,8 @@ export interface TraceView {
   key: string;
   runId: number;
   mode: ModeName;
+  /** 0-based repeat: the first is drawn as usual, later ones faintly in the same colour. */
+  repeat: number;
   label: string;
   /** "fit", or "fit (run 2)" when several runs are kept. */
   shortLabel: string;
@@ -19,8 +23,6 @@ export interface TraceView {
   classification: boolean;
   series: TraceSeries;
   validation: readonly ValidationPoint[];
-  /** Backend bytes holding the data set, once the mode's summary is in; NaN before. */
-  residentBytes: number;
 }
 
 export function traceViews(runs: readonly RunRecord[], settings: Pick<ViewSettings, 'xAxis' | 'logScale' | 'smoothing'>): TraceView[] {
@@ -28,21 +30,21 @@ export function traceViews(runs: readonly RunRecord[], settings: Pick<ViewSettin
   return runs.flatMap((run) => {
     const lossColumn = run.config.lossView === 'keras' ? 'meanLoss' : 'loss';
     const task = DATASETS[run.config.dataset]?.task ?? null;
-    return run.traces
-      .filter((t) => t.buffer.batches > 0 || run.summary(t.mode))
+    return run.allTraces
+      .filter((t) => t.buffer.batches > 0)
       .map((t) => ({
         key: t.key,
         runId: run.id,
         mode: t.mode,
+        repeat: t.repeat,
         label: traceLabel(run, t.mode, several),
-        shortLabel: several ? `${t.mode} (run ${run.id})` : t.mode,
+        shortLabel: shortTraceLabel(run, t.mode, several),
         color: t.color,
         dash: t.dash,
         // A CSV file decides its task: a finite accuracy says classification.
         classification: task === 'classification' || (task === null && t.validation.some((v) => Number.isFinite(v.valAccuracy))),
         series: cachedTraceSeries(t.buffer, lossColumn, settings),
         validation: t.validation,
-        residentBytes: run.summary(t.mode)?.residentBytes ?? NaN,
       }));
   });
 }

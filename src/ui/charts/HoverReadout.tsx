@@ -20,7 +20,7 @@ export interface HoverReadoutProps {
 export function HoverReadout({ x, px, width, lines, xRange, xLabel, formatX, formatY }: HoverReadoutProps) {
   const span = xRange ? xRange[1] - xRange[0] : 0;
   const rows = lines
-    .filter((l) => !l.faint)
+    .filter((l) => !l.faint || l.secondary)
     .map((line) => ({ line, at: nearestAt(line.points, x, span * 0.02) }))
     .filter((r) => r.at !== null && r.at.values.length > 0);
   const onLeft = px > width / 2;
@@ -40,6 +40,7 @@ export function HoverReadout({ x, px, width, lines, xRange, xLabel, formatX, for
               <LineSample color={line.color} dash={line.dash} />
               <span className="hover-label">
                 {line.label}
+                {line.repeat ? ` (repeat ${line.repeat + 1})` : ''}
                 {line.secondary ? ` (${line.secondary})` : ''}
               </span>
               <span className="hover-value">

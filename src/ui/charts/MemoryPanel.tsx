@@ -1,10 +1,10 @@
-// Runs in the page. Backend memory per batch end: bytes held by live tensors (the GPU pool pale behind, where
-// there is one), the data set's resident bytes marked, the tensor count, and the page's own JS heap.
+// Runs in the page. Backend memory per batch: the highest bytes inside the step (the allocation hook) as the
+// line, the batch-end reading faint beside it (the GPU pool pale behind, where there is one), the data set's
+// resident bytes marked, the tensor count, and the page's own JS heap.
 import { useMemo } from 'react';
 import type { PanelProps } from './chart-types';
 import { memoryLines, residentMarks, tensorLines } from '../chart-data/chart-lines';
 
-import { usePaced } from '../hooks/use-paced';
 import { formatBytes, formatInt } from '../format';
 import { usePageHeap } from '../hooks/use-page-heap';
 import { X_AXIS_SPECS } from './axis';
@@ -20,15 +20,14 @@ function PageHeapLine() {
   );
 }
 
-export function MemoryPanel({ traces, settings, live, xPlan }: PanelProps) {
-  // New data through the chart pacer: the series are built (lazily) only when these charts are due to redraw.
-  const paced = usePaced(traces);
-  const lines = useMemo(() => memoryLines(paced), [paced]);
-  const fresh = residentMarks(paced);
+export function MemoryPanel({ traces, runs, revision, settings, live, xPlan }: PanelProps) {
+  const lines = useMemo(() => memoryLines(traces), [traces]);
+  // From the summaries: an event, not a rows publish.
+  const fresh = useMemo(() => residentMarks(runs), [runs, revision]);
   // Marks change only when a summary arrives: keep the array while they read the same.
   const marksKey = fresh.map((m) => `${m.key}=${m.y}:${m.label}`).join('|');
   const marks = useMemo(() => fresh, [marksKey]);
-  const tensors = useMemo(() => tensorLines(paced), [paced]);
+  const tensors = useMemo(() => tensorLines(traces), [traces]);
   const x = X_AXIS_SPECS[settings.xAxis];
   return (
     <>
@@ -36,8 +35,8 @@ export function MemoryPanel({ traces, settings, live, xPlan }: PanelProps) {
         live={live}
         xPlan={xPlan}
         id="memory"
-        title="Memory in use"
-        description={`tf.memory() at each batch end against ${x.words}: bytes held by live tensors; the GPU pool (allocated, in use or free for reuse) drawn pale where the backend has one. Dotted lines mark the bytes that hold the data set itself. The true peak, inside the step, is in the table.`}
+        title="Memory per batch"
+        description={`Backend bytes against ${x.words}: the line is each batch's peak inside its training step (a hook on tensor allocation), the faint line beside it what tf.memory() reads at the batch's end, which misses the step's temporaries; the GPU pool (allocated, in use or free for reuse) pale where the backend has one. Dotted lines mark the bytes that hold the data set itself.`}
         lines={lines}
         references={marks}
         xLabel={x.label}

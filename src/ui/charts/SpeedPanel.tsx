@@ -1,19 +1,18 @@
-// Runs in the page. Speed: samples per second over time (each point the rate over a window of batches) and
-// where each batch's time goes.
+// Runs in the page. Speed: samples per second over time (each point the rate over a window of batches), and the
+// time per batch (the summary table's median, live before it) with how the batch times spread.
 import { useMemo } from 'react';
 import type { PanelProps } from './chart-types';
-import { speedLines, timeSplits } from '../chart-data/chart-lines';
+import { batchTimeRows } from '../chart-data/batch-time-rows';
+import { speedLines } from '../chart-data/chart-lines';
 import { SPEED_POINTS } from '../chart-data/trace-series';
-import { usePaced } from '../hooks/use-paced';
 import { formatCompact, X_AXIS_SPECS } from './axis';
 import { TimeSplitChart } from './TimeSplitChart';
 import { TraceChart } from './TraceChart';
 
-export function SpeedPanel({ traces, settings, live, xPlan }: PanelProps) {
-  // New data through the chart pacer: the series are built (lazily) only when these charts are due to redraw.
-  const paced = usePaced(traces);
-  const lines = useMemo(() => speedLines(paced), [paced]);
-  const splits = useMemo(() => timeSplits(paced), [paced]);
+export function SpeedPanel({ traces, runs, revision, settings, live, xPlan }: PanelProps) {
+  const lines = useMemo(() => speedLines(traces), [traces]);
+  // Summaries come with events (revision), live medians with the rows (traces change with each rows publish).
+  const rows = useMemo(() => batchTimeRows(runs), [runs, revision, traces]);
   const x = X_AXIS_SPECS[settings.xAxis];
   return (
     <>
@@ -29,7 +28,7 @@ export function SpeedPanel({ traces, settings, live, xPlan }: PanelProps) {
         formatY={formatCompact}
         fromZero
       />
-      <TimeSplitChart splits={splits} />
+      <TimeSplitChart rows={rows} />
     </>
   );
 }

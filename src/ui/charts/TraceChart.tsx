@@ -1,15 +1,13 @@
 // Runs in the page. One chart card: a line per trace (downsampled before it gets here), optional reference
 // marks, its own legend, a hover readout with every trace's value at the pointer's (or arrow keys') x, and a
 // PNG download. recharts lays out the axes, grid and reference lines on domains and ticks computed here;
-// TraceLines draws the traces (no recharts <Line>, no animation). The panels pace new data through the chart
-// pacer, so a streaming run redraws one chart per frame rather than all of them at once. Every recharts
-// re-render (a new axis) costs tens of milliseconds here, so a streaming chart's x axis is sized to the run's
-// plan from the start and its y axis keeps headroom. The chart stays mounted while empty: mounting every
+// TraceLines draws the traces (no recharts <Line>, no animation). New data comes with the run store's publishes
+// (a few times a second). Every recharts re-render (a new axis) costs tens of milliseconds here, so a
+// streaming chart's x axis is sized to the run's plan from the start and its y axis keeps headroom. The chart stays mounted while empty: mounting every
 // chart at a run's first batch was itself a long task.
 import { memo, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { byteTickFormat, byteTicks, extent, linearTicks, logTicks, stickyScale, type AxisScale } from '../chart-data/axis-ticks';
-import { usePaced } from '../hooks/use-paced';
+import { byteTickFormat, byteTicks, extent, linearTicks, logTicks, niceCeil, type AxisScale } from '../chart-data/axis-ticks';
 import { ChartLegend } from './ChartLegend';
 import { ChartProbe, type ProbeHandle } from './ChartProbe';
 import { legendOf, type ChartLine, type ReferenceMark } from './chart-types';
@@ -49,22 +47,19 @@ const MARGIN = { top: 8, right: 16, bottom: 4, left: 4 };
 const NO_MARKS: readonly ReferenceMark[] = [];
 
 /**
- * The scale to show, given the data's range: `planned` when there is one, else the one shown last time while
- * the data still fits it well (stickyScale). A new scale with the same ticks is the old one, so recharts sees
- * no change at all.
+ * The same scale object while it has the same domain and ticks, so recharts sees no change at all. Keyed on
+ * what the scale draws, not on its identity: the memo is a cache, and nothing is written during render.
  */
-function useSticky(lo: number, hi: number, make: (lo: number, hi: number) => AxisScale, headroom: number, key: string, live: boolean, planned: AxisScale | null): AxisScale {
-  const shown = useRef<{ key: string; scale: AxisScale } | null>(null);
-  const previous = shown.current?.key === key ? shown.current.scale : null;
-  const next = planned ?? stickyScale(live ? previous : null, lo, hi, make, live ? headroom : 1);
-  const scale = previous && previous.ticks.join() === next.ticks.join() ? previous : next;
-  shown.current = { key, scale };
-  return scale;
+function useSameScale(scale: AxisScale): AxisScale {
+  const key = `${scale.domain.join()}|${scale.ticks.join()}|${scale.unit ?? ''}`;
+  return useMemo(() => scale, [key]);
 }
 
 /**
- * Axis domains and ticks for the drawn lines (and reference marks): whole tick steps, with room to grow, kept
- * while the data fills them, so a streaming chart redraws its axes only now and then.
+ * Axis domains and ticks for the drawn lines (and reference marks): whole tick steps. While a run streams, the
+ * x axis ends at the runs' plan (or the 1-2-5 step above 1.5 × the data where there is no plan) and the y axis
+ * at the 1-2-5 step above the data's top with some headroom, so the axes move a few times a decade, not with
+ * every batch. After the run they fit the data.
  */
 function useScales(lines: readonly ChartLine[], xs: readonly [number, number] | null, references: readonly ReferenceMark[], logY: boolean, fromZero: boolean, bytes: boolean, live: boolean, xPlan: number): { x: AxisScale; y: AxisScale } {
   // The extents walk every point: only when the lines change, not at every render of the card.
@@ -73,11 +68,10 @@ function useScales(lines: readonly ChartLine[], xs: readonly [number, number] | 
   const yLo = ys ? (fromZero && !logY ? Math.min(0, ys[0]) : ys[0]) : 0;
   const yHi = ys ? ys[1] : 1;
   const integerX = Number.isInteger(xHi);
-  const planTop = live && Number.isFinite(xPlan) && xPlan >= xHi ? xPlan : NaN;
-  const planned = useMemo(() => (Number.isFinite(planTop) ? linearTicks(0, planTop, 5, integerX) : null), [planTop, integerX]);
-  const x = useSticky(0, xHi, (lo, hi) => linearTicks(lo, hi, 5, integerX), 1.5, 'x', live, planned);
-  const makeY = (lo: number, hi: number) => (logY ? logTicks(lo, hi) : bytes ? byteTicks(lo, hi) : linearTicks(lo, hi, 5));
-  const y = useSticky(yLo, yHi, makeY, logY ? 1 : 1.15, `y:${logY}:${fromZero}:${bytes}`, live, null);
+  const xTop = !live ? xHi : Number.isFinite(xPlan) && xPlan >= xHi ? xPlan : niceCeil(xHi * 1.5);
+  const x = useSameScale(linearTicks(0, xTop, 5, integerX));
+  const yTop = live && !logY ? niceCeil(yHi * 1.15) : yHi;
+  const y = useSameScale(logY ? logTicks(yLo, yTop) : bytes ? byteTicks(yLo, yTop) : linearTicks(yLo, yTop, 5));
   return { x, y };
 }
 
@@ -121,8 +115,7 @@ const Plot = memo(function Plot({ references, x, y, logY, height, formatX, forma
 export const TraceChart = memo(function TraceChart(props: TraceChartProps) {
   const { id, title, description, lines, xLabel, formatX, formatY, logY = false, fromZero = false, bytes = false, xPlan = NaN, height = 240, empty = 'No batches yet.', children } = props;
   const figure = useRef<HTMLElement>(null);
-  // A run's end refits every chart's axes: through the pacer, one chart a frame, not all in the same task.
-  const live = usePaced(props.live ?? false);
+  const live = props.live ?? false;
   const references = props.references ?? NO_MARKS;
   const drawn = useMemo(() => lines.filter((l) => l.points.length > 0), [lines]);
   const legend = useMemo(() => legendOf(drawn), [drawn]);

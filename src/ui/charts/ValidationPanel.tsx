@@ -2,7 +2,6 @@
 import { useMemo } from 'react';
 import { validationLines } from '../chart-data/chart-lines';
 import type { TraceView } from '../chart-data/trace-views';
-import { usePaced } from '../hooks/use-paced';
 import { formatInt, formatSig } from '../format';
 import { formatSigPercent } from './axis';
 import { TraceChart } from './TraceChart';
@@ -11,10 +10,7 @@ export function ValidationPanel({ traces, live }: { traces: readonly TraceView[]
   // The points change once per epoch, the trace views at every results render: the lines are rebuilt only when
   // a trace, its label or its epoch count changes, so the charts keep the same lines in between.
   const key = traces.map((t) => `${t.key}:${t.label}:${t.classification}:${t.validation.length}`).join('|');
-  const lines = useMemo(() => ({ accuracy: validationLines(traces, 'accuracy'), loss: validationLines(traces, 'loss') }), [key]);
-  // Through the chart pacer when they do change (every frame when epochs are short); unchanged lines take no
-  // slot from the other charts. live is paced inside TraceChart.
-  const { accuracy, loss } = usePaced(lines);
+  const { accuracy, loss } = useMemo(() => ({ accuracy: validationLines(traces, 'accuracy'), loss: validationLines(traces, 'loss') }), [key]);
   const anyAccuracy = accuracy.some((l) => l.points.length > 0);
   return (
     <>

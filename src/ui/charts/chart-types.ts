@@ -1,6 +1,7 @@
 // Runs in the page. What a trace chart draws: lines (one per trace and measure) and horizontal marks.
 import type { ViewSettings } from '../../shared/view-settings';
 import type { Point } from '../chart-data/downsample';
+import type { RunRecord } from '../chart-data/run-book';
 import type { TraceView } from '../chart-data/trace-views';
 
 export interface ChartLine {
@@ -10,10 +11,13 @@ export interface ChartLine {
   color: string;
   dash?: string;
   points: Point[];
-  /** Drawn thin and pale behind the others (the raw loss under its smoothed line); not in legend or hover. */
+  /** Drawn thin and pale behind the others (the raw loss under its smoothed line); not in the legend, and in the
+   * hover only when it names a secondary measure. */
   faint?: boolean;
-  /** Drawn as a secondary measure of its trace (pale, thicker): in hover under `secondaryLabel`, not in the legend. */
+  /** A secondary measure of its trace (pale, thicker unless faint): in the hover under this name, not in the legend. */
   secondary?: string;
+  /** The 0-based repeat of a later repeat (≥ 1) of its mode: drawn faintly in the same colour, in the hover, not in the legend. */
+  repeat?: number;
   /** Show a dot on each point (short series such as per-epoch validation). */
   dots?: boolean;
 }
@@ -32,12 +36,15 @@ export interface LegendItem {
   dash?: string;
 }
 
-/** One legend entry per trace, in first-appearance order, from the lines that are neither faint nor secondary. */
+/**
+ * One legend entry per trace, in first-appearance order, from the lines that are neither faint, secondary nor a
+ * later repeat: a mode run three times is listed once.
+ */
 export function legendOf(lines: readonly ChartLine[]): LegendItem[] {
   const seen = new Set<string>();
   const items: LegendItem[] = [];
   for (const l of lines) {
-    if (l.faint || l.secondary || seen.has(l.label)) continue;
+    if (l.faint || l.secondary || l.repeat || seen.has(l.label)) continue;
     seen.add(l.label);
     items.push({ key: l.key, label: l.label, color: l.color, dash: l.dash });
   }
@@ -46,7 +53,11 @@ export function legendOf(lines: readonly ChartLine[]): LegendItem[] {
 
 /** What ResultsView hands each chart panel. */
 export interface PanelProps {
+  /** From the latest rows publish of the run store. */
   traces: readonly TraceView[];
+  /** The kept runs as of the latest event (their summaries), and that event's book revision (records are mutable). */
+  runs: readonly RunRecord[];
+  revision: number;
   settings: ViewSettings;
   /** A run is streaming. */
   live: boolean;

@@ -1,7 +1,7 @@
 // Runs in the page. The x a chart's readout shows: set by the pointer over the plot, or by the arrow keys when
 // the chart has focus (Home/End jump to the first and last data, Escape clears), so hover values are
 // keyboard-reachable too. The keys move within the data's x range (the axis may have room to grow).
-import { startTransition, useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { startTransition, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { ProbeHandle } from './ChartProbe';
 
 /** Arrow keys move the readout by this fraction of the plot's width (Shift: ten times as far). */
@@ -18,10 +18,13 @@ export interface ChartHover {
 
 export function useChartHover(dataRange: readonly [number, number] | null): ChartHover {
   const probe = useRef<ProbeHandle | null>(null);
+  // Read by the key handler; set after each commit, not during render.
   const range = useRef(dataRange);
-  range.current = dataRange;
+  useLayoutEffect(() => {
+    range.current = dataRange;
+  }, [dataRange]);
   const [x, setShownX] = useState<number | null>(null);
-  // A transition, like the streaming results' renders (use-frame.ts): an urgent update at every pointer move
+  // A transition: an urgent update at every pointer move
   // would make React drop and restart the results' time-sliced render each time, and progress and charts
   // would stand still while the pointer is over a chart. Transitions are rendered together instead.
   const setX = useCallback((value: number | null) => startTransition(() => setShownX(value)), []);

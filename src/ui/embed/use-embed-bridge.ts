@@ -2,7 +2,7 @@
 // page is framed (window.parent !== window): posts ready, progress (at most 4 a second), run-end with the
 // summaries, and error to the parent; acts on run, stop and set-config from the parent (and from its origin
 // only, where the browser says which it is). Message shapes and checks live in src/preset/embed-protocol.ts.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { RunConfig } from '../../shared/config';
 import type { BackendInfo, ModeSummary } from '../../shared/metrics';
 import { acceptsOrigin, appMessage, parentOrigin, PROTOCOL_VERSION, readHostMessage, type AppMessage } from '../../preset/embed-protocol';
@@ -37,7 +37,10 @@ export function useEmbedBridge({ config, setConfig, run }: EmbedBridgeOptions): 
   const framed = typeof window !== 'undefined' && window.parent !== window;
   // The handler reads the latest props through a ref, so the listener is added once.
   const latest = useRef({ config, setConfig, run });
-  latest.current = { config, setConfig, run };
+  // After each commit, not during render (a render React throws away must not leave its props behind).
+  useLayoutEffect(() => {
+    latest.current = { config, setConfig, run };
+  });
   const target = useRef<string | null>(null);
 
   const post = (message: AppMessage) => {

@@ -1,18 +1,15 @@
 // Runs in the page. The runs the page keeps, through the trainer client one at a time. Metrics go straight into
-// the run book's bounded buffers (no React state per batch); the book's changes reach the charts through a
-// frame throttle (at most one render per animation frame and per FRAME_INTERVAL_MS), while the few discrete
-// events — start, backend, a mode's end, the result, a failure — re-render the page's owner straight away.
-// All of these renders are transitions, which React renders in slices (see use-frame.ts).
-import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
+// the run book's bounded buffers (no React state per batch); everything React shows of the book comes through
+// one run store (chart-data/run-store.ts): the few discrete events — start, backend, a mode's end, the result,
+// a failure — at once, streamed rows at most once a frame and a few times a second.
+import { useCallback, useRef, useState } from 'react';
 import type { RunConfig } from '../../shared/config';
 import type { CsvFile, CsvInspection } from '../../shared/csv';
 import type { BackendInfo, ModeSummary } from '../../shared/metrics';
 import { TrainerClient, type ClientRunResult } from '../../client/trainer-client';
 import { RunBook, type RunPhase, type RunRecord } from '../chart-data/run-book';
-import { FrameThrottle } from './frame-throttle';
-
-/** Fewest milliseconds between re-renders of the results while a run streams. */
-export const FRAME_INTERVAL_MS = 100;
+import { RunStore } from '../chart-data/run-store';
+import { useRunEvents } from './use-run-store';
 
 export interface RunView {
   /** Of the latest run ('idle' before the first, and after every run was removed). */
@@ -24,9 +21,9 @@ export interface RunView {
   summaries: readonly ModeSummary[];
   /** The latest run's record, null before the first run. */
   latest: RunRecord | null;
-  /** Every kept run, and the per-frame signal of their changes. */
+  /** Every kept run, and the store that paces their changes for React. */
   book: RunBook;
-  frames: FrameThrottle;
+  store: RunStore;
   /** Starts a run; `csv` is the user's file when config.dataset is 'csv'. */
   start(config: RunConfig, csv?: CsvFile): void;
   /** Reads a CSV file in the worker for the preview. */
@@ -41,27 +38,20 @@ export interface RunView {
 export function useRun(): RunView {
   const client = useRef<TrainerClient | null>(null);
   const [book] = useState(() => new RunBook());
-  // Ten times a second is live enough for progress and charts (each chart is paced to four times a second),
-  // and leaves the cores to the training it measures.
-  const [frames] = useState(() => new FrameThrottle(book, { minIntervalMs: FRAME_INTERVAL_MS }));
-  // Discrete events re-render the owner now; per-batch changes wait for a frame (useFrame).
-  const [, bump] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => () => frames.dispose(), [frames]);
+  const [store] = useState(() => new RunStore(book));
+  // The owner re-renders on events only; the streamed rows re-render the charts and counters that read them.
+  const events = useRunEvents(store);
 
   const start = useCallback(
     (config: RunConfig, csv?: CsvFile) => {
       client.current ??= new TrainerClient();
       if (client.current.running) return;
       const run = book.add(config, performance.now());
-      // A run's events re-render most of the page: as transitions, which React renders in slices of a few
-      // milliseconds rather than in one task (a mode's end and the run's start were long tasks otherwise).
-      // book.changed() counts a new revision: the runs panel and the summary table redraw on it.
+      // book.changed() counts a new revision, which the store publishes at once.
       const event = (change: () => void) => {
         change();
         book.changed();
-        startTransition(bump);
       };
-      startTransition(bump);
       client.current
         .run(config, {
           onMetrics: (metrics) => book.append(run, metrics),
@@ -101,31 +91,20 @@ export function useRun(): RunView {
     run.phase = 'stopping';
     run.stopRequestedAt = performance.now();
     book.changed();
-    bump();
   }, [book]);
 
-  const remove = useCallback(
-    (runId: number) => {
-      if (book.remove(runId)) bump();
-    },
-    [book],
-  );
+  const remove = useCallback((runId: number) => void book.remove(runId), [book]);
+  const reset = useCallback(() => book.clear(), [book]);
 
-  const reset = useCallback(() => {
-    book.clear();
-    bump();
-  }, [book]);
-
-  const latest = book.latest;
   return {
-    phase: latest?.phase ?? 'idle',
-    backend: latest?.backend ?? null,
-    result: latest?.result ?? null,
-    error: latest?.error ?? null,
-    summaries: latest?.summaries ?? [],
-    latest,
+    phase: events.phase,
+    backend: events.backend,
+    result: events.result,
+    error: events.error,
+    summaries: events.summaries,
+    latest: events.latest,
     book,
-    frames,
+    store,
     start,
     inspectCsv,
     stop,

@@ -86,33 +86,52 @@ export interface RunProgress {
   etaMs: number | null;
 }
 
+/** Whether a mode's summary is its last: a final one, or the per-repeat one of the last planned repeat. */
+function finalSummary(run: RunRecord, mode: ModeName): boolean {
+  const summary = run.summary(mode);
+  if (!summary) return false;
+  return summary.refused !== undefined || summary.repeat === undefined || summary.repeat >= Math.max(1, run.config.repeats ?? 1) - 1;
+}
+
 export function runProgress(run: RunRecord, now: number): RunProgress {
-  const planned = expectedBatches(run.config);
+  const repeats = Math.max(1, run.config.repeats ?? 1);
+  const perRepeat = expectedBatches(run.config);
+  const planned = perRepeat === null ? null : perRepeat * repeats;
   const finished = !run.busy;
   let current: ModeName | null = null;
   if (!finished) {
-    // The mode streaming now is the first without a summary that has batches; else the first without one.
-    current = run.traces.find((t) => !run.summary(t.mode) && t.step > 0)?.mode ?? run.traces.find((t) => !run.summary(t.mode))?.mode ?? null;
+    // The mode streaming now: the one whose rows came last, unless its repeat has just been summarised.
+    const last = run.lastTrace;
+    const summary = last ? run.summary(last.mode) : undefined;
+    const ended = last && (finalSummary(run, last.mode) || (summary?.repeat !== undefined && summary.repeat >= last.repeat));
+    current = last && !ended ? last.mode : null;
   }
   const modes = run.traces.map((t): ModeProgress => {
     const summary = run.summary(t.mode);
+    const done = run.modeSteps(t.mode);
     if (summary?.refused) return { mode: t.mode, state: 'refused', done: 0, expected: 0 };
-    if (summary) return { mode: t.mode, state: 'done', done: summary.batches, expected: summary.batches };
-    if (finished) return { mode: t.mode, state: 'stopped', done: t.step, expected: t.step };
-    return { mode: t.mode, state: t.mode === current ? 'running' : 'waiting', done: t.step, expected: planned };
+    if (summary && finalSummary(run, t.mode)) {
+      // The summary's count (rows may still be on their way), or what arrived where that is more (a stopped repeat).
+      const summarised = summary.batches * (summary.repeat === undefined ? Math.max(1, summary.repeats) : summary.repeat + 1);
+      return { mode: t.mode, state: 'done', done: Math.max(summarised, done), expected: null };
+    }
+    if (finished) return { mode: t.mode, state: 'stopped', done, expected: done };
+    return { mode: t.mode, state: t.mode === current ? 'running' : 'waiting', done, expected: planned };
   });
+  // A finished mode's expected count is what it did.
+  for (const m of modes) if (m.state === 'done') m.expected = m.done;
   const done = modes.reduce((sum, m) => sum + m.done, 0);
   const unknown = modes.some((m) => m.expected === null);
   const expected = unknown ? null : modes.reduce((sum, m) => sum + (m.expected ?? 0), 0);
   const elapsedMs = (run.endedAt ?? now) - run.startedAt;
   let etaMs: number | null = finished ? 0 : null;
   if (!finished && expected !== null) {
-    // Time per batch: the running mode's so far, else the average of the modes already done.
-    const active = run.traces.find((t) => t.mode === current);
-    const doneTraces = run.traces.filter((t) => run.summary(t.mode) && t.step > 0);
-    const doneMs = doneTraces.reduce((s, t) => s + t.timeMs, 0);
-    const doneSteps = doneTraces.reduce((s, t) => s + t.step, 0);
-    const perBatch = active && active.step > 0 ? active.timeMs / active.step : doneSteps > 0 ? doneMs / doneSteps : NaN;
+    // Time per batch: the streaming trace's so far, else the average over every trace with batches.
+    const active = run.lastTrace && current !== null ? run.lastTrace : null;
+    const all = run.allTraces.filter((t) => t.step > 0);
+    const allMs = all.reduce((sum, t) => sum + t.timeMs, 0);
+    const allSteps = all.reduce((sum, t) => sum + t.step, 0);
+    const perBatch = active && active.step > 0 ? active.timeMs / active.step : allSteps > 0 ? allMs / allSteps : NaN;
     if (Number.isFinite(perBatch)) etaMs = Math.max(0, expected - done) * perBatch;
   }
   return { modes, done, expected, fraction: expected ? Math.min(1, done / expected) : expected === 0 ? 1 : null, elapsedMs, etaMs };

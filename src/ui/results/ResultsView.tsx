@@ -1,7 +1,7 @@
-// Runs in the page. Everything the runs produced, in reading order: the runs and their progress, the chart
-// view settings, the charts, insights, the summary table, exports and what the data set is. The only part of
-// the page that re-renders with the data while a run streams (ten times a second at most, as a transition);
-// the charts inside take it one at a time through the chart pacer.
+// Runs in the page. Everything the runs produced, in reading order: the runs and their progress, the answer
+// first (the insights' verdict lines), the chart view settings, the charts, the summary table, exports and
+// what the data set is. It reads the run store (hooks/use-run-store.ts): the charts redraw with each rows
+// publish (a few times a second while a run streams), everything else with the runs' events.
 import { useMemo } from 'react';
 import type { RunConfig } from '../../shared/config';
 import { AboutData } from '../about-data/AboutData';
@@ -13,50 +13,51 @@ import { SpeedPanel } from '../charts/SpeedPanel';
 import { ValidationPanel } from '../charts/ValidationPanel';
 import { ViewControls } from '../charts/ViewControls';
 import { droppedBatches, ExportMenu } from '../export/ExportMenu';
-import { useFrame } from '../hooks/use-frame';
 import type { RunView } from '../hooks/use-run';
+import { useRunSnapshot } from '../hooks/use-run-store';
 import type { ViewSettingsControl } from '../hooks/use-view-settings';
 import { Insights } from '../insights/Insights';
 import { RunsPanel } from '../progress/RunsPanel';
 import { SummaryTable } from '../summary-table/SummaryTable';
 
 export interface ResultsViewProps {
-  run: Pick<RunView, 'book' | 'frames' | 'remove' | 'reset'>;
+  run: Pick<RunView, 'store' | 'remove' | 'reset'>;
   view: ViewSettingsControl;
   /** The settings on the form: the About panel describes the data set selected there. */
   config: RunConfig;
 }
 
 export function ResultsView({ run, view, config }: ResultsViewProps) {
-  const frame = useFrame(run.frames);
-  const runs = run.book.runs;
+  const { events, data } = useRunSnapshot(run.store);
+  const { runs, revision, live } = events;
   const { xAxis, logScale, smoothing } = view.settings;
-  // frame stands for "the book changed": its records are mutable.
-  const traces = useMemo(() => traceViews(runs, { xAxis, logScale, smoothing }), [frame, runs, xAxis, logScale, smoothing]);
-  const insightRun = [...runs].reverse().find((r) => r.summaries.length > 0) ?? null;
-  const live = runs.some((r) => r.busy);
+  // One view of the buffers per rows publish (data): the records are mutable, the publish is not.
+  const traces = useMemo(() => traceViews(data.runs, { xAxis, logScale, smoothing }), [data, xAxis, logScale, smoothing]);
+  const insightRun = useMemo(() => [...runs].reverse().find((r) => r.summaries.length > 0) ?? null, [runs, revision]);
   // From the settings of the runs still streaming: the x axis is laid out at the Run click, not when the first
   // batches arrive. Finished runs count by the data they have (a run stopped early must not stretch the axis).
   const xPlan = livePlannedX(runs, xAxis);
   const shown = view.isShown;
+  const panel = { traces, runs, revision, settings: view.settings, live, xPlan };
   return (
     <>
-      <RunsPanel runs={runs} revision={run.book.revision} onRemove={run.remove} onReset={run.reset} />
+      <RunsPanel runs={runs} revision={revision} onRemove={run.remove} onReset={run.reset} />
+      {shown('insights') && <Insights run={insightRun} summaries={insightRun?.summaries} />}
       <ViewControls view={view} />
       <div className="charts">
         {shown('loss') && (
           <div className="panel" data-panel="loss">
-            <LossPanel traces={traces} settings={view.settings} live={live} xPlan={xPlan} />
+            <LossPanel {...panel} />
           </div>
         )}
         {shown('memory') && (
           <div className="panel" data-panel="memory">
-            <MemoryPanel traces={traces} settings={view.settings} live={live} xPlan={xPlan} />
+            <MemoryPanel {...panel} />
           </div>
         )}
         {shown('speed') && (
           <div className="panel" data-panel="speed">
-            <SpeedPanel traces={traces} settings={view.settings} live={live} xPlan={xPlan} />
+            <SpeedPanel {...panel} />
           </div>
         )}
         {shown('validation') && (
@@ -65,8 +66,7 @@ export function ResultsView({ run, view, config }: ResultsViewProps) {
           </div>
         )}
       </div>
-      {shown('insights') && <Insights run={insightRun} summaries={insightRun?.summaries} />}
-      {shown('table') && <SummaryTable runs={runs} revision={run.book.revision} />}
+      {shown('table') && <SummaryTable runs={runs} revision={revision} />}
       <ExportMenu runs={runs} dropped={droppedBatches(runs)} />
       {shown('about') && <AboutData dataset={config.dataset} features={config.features} />}
     </>

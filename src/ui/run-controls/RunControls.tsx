@@ -1,14 +1,14 @@
 // Runs in the page. Run submits the settings form (so Enter in a field runs too); Stop asks the worker to stop
 // after its current batch, and the client terminates it if that does not happen in time. The batch count is
-// live: it re-renders with the results, at most once per animation frame and ten times a second.
+// live: it follows the run store's publishes (at once for events, a few times a second while rows stream).
 import { isBusy, type RunPhase } from '../chart-data/run-book';
 import type { RunView } from '../hooks/use-run';
 import { formatInt } from '../format';
-import { useFrame } from '../hooks/use-frame';
+import { useRunSnapshot } from '../hooks/use-run-store';
 
 export interface RunControlsProps {
   phase: RunPhase;
-  run: Pick<RunView, 'book' | 'frames'>;
+  run: Pick<RunView, 'store'>;
   onStop(): void;
 }
 
@@ -21,8 +21,7 @@ const STATUS: Record<RunPhase, string> = {
 };
 
 export function RunControls({ phase, run, onStop }: RunControlsProps) {
-  useFrame(run.frames);
-  const received = run.book.latest?.received ?? 0;
+  const { received } = useRunSnapshot(run.store);
   const count = received > 0 ? `: ${formatInt(received)} batches` : phase === 'running' ? '…' : '';
   return (
     <div className="controls">
