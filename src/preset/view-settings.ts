@@ -3,6 +3,7 @@
 // VIEW_KEYS is the one table of these keys: the decoder, the encoder and the README's key table read it.
 import { coerceValue, formatValue, type AnyField } from '../shared/field-kinds';
 import { DEFAULT_VIEW_SETTINGS, PANEL_IDS, SMOOTHING_MAX, X_AXES, type ViewSettings } from '../shared/view-settings';
+import { REFERENCE_RUNS, type ReferenceRunName } from './reference-runs';
 
 /** Page parts outside the results column that a link can hide too (the results column's are PANEL_IDS). */
 export const PAGE_PANEL_IDS = ['settings', 'badge', 'notice', 'presets', 'code', 'share'] as const;
@@ -18,6 +19,10 @@ export interface PageOptions {
   autorun: boolean;
   /** Page parts left out (the results column's panels live in ViewSettings.hidden). */
   hidden: PagePanelId[];
+  /** Reference results shipped with the app, drawn faintly before any run (public/refs). */
+  refs: ReferenceRunName[];
+  /** Keep runs in this browser across reloads in the embed view too (the full page always keeps them). */
+  keep: boolean;
 }
 
 /** Everything a link says about the page besides the RunConfig. */
@@ -26,10 +31,10 @@ export interface LinkView {
   page: PageOptions;
 }
 
-export const DEFAULT_PAGE_OPTIONS: Readonly<PageOptions> = Object.freeze({ embed: false, autorun: false, hidden: [] });
+export const DEFAULT_PAGE_OPTIONS: Readonly<PageOptions> = Object.freeze({ embed: false, autorun: false, hidden: [], refs: [], keep: false });
 
 export function defaultLinkView(): LinkView {
-  return { view: { ...DEFAULT_VIEW_SETTINGS, hidden: [] }, page: { ...DEFAULT_PAGE_OPTIONS, hidden: [] } };
+  return { view: { ...DEFAULT_VIEW_SETTINGS, hidden: [] }, page: { ...DEFAULT_PAGE_OPTIONS, hidden: [], refs: [] } };
 }
 
 /** A view key: a field of the kinds table (parse, format, README values) and where its value lives in a LinkView. */
@@ -75,6 +80,16 @@ export const VIEW_KEYS: readonly ViewKeySpec[] = [
   {
     key: 'autorun', setting: 'page.autorun', kind: 'bool', default: false, label: 'Autorun', help: 'start the run as soon as the page opens',
     get: (l) => l.page.autorun, set: (l, v) => (l.page.autorun = v as boolean),
+  },
+  {
+    key: 'ref', setting: 'page.refs', kind: 'choiceList', choices: REFERENCE_RUNS, default: [], allowEmpty: true, label: 'Reference runs',
+    help: 'reference results shipped with the app (public/refs), drawn faintly with their machine before any run',
+    get: (l) => l.page.refs, set: (l, v) => (l.page.refs = v as ReferenceRunName[]),
+  },
+  {
+    key: 'keep', setting: 'page.keep', kind: 'bool', default: false, label: 'Keep runs (embed)',
+    help: 'embed view: keep runs in this browser across reloads, as the full page always does',
+    get: (l) => l.page.keep, set: (l, v) => (l.page.keep = v as boolean),
   },
 ];
 

@@ -1,0 +1,27 @@
+// Runs in the page. Loads the reference runs a link names (`ref=`) once, when the page opens, and adds them
+// to the book as reference runs (drawn faintly, labelled with their machine), before the reader presses Run.
+// Returns what could not be loaded, as notices.
+import { useEffect, useState } from 'react';
+import type { RunBook } from '../chart-data/run-book';
+import { addRuns, whenNoRunIsBusy } from '../import/add-runs';
+import type { NoticeItem } from '../notice/messages';
+import { loadReferences } from './load-references';
+
+/** Books that have had their references: StrictMode runs effects twice, the references load once. */
+const loaded = new WeakSet<RunBook>();
+
+export function useReferenceRuns(book: RunBook, names: readonly string[]): readonly NoticeItem[] {
+  const [notices, setNotices] = useState<readonly NoticeItem[]>([]);
+  useEffect(() => {
+    if (names.length === 0 || loaded.has(book)) return;
+    loaded.add(book);
+    void (async () => {
+      const { runs, notices: problems } = await loadReferences(names, document.baseURI);
+      await whenNoRunIsBusy(book);
+      addRuns(book, runs, 'reference', performance.now());
+      if (problems.length) setNotices(problems);
+    })();
+    // Only the link the page was opened with.
+  }, [book]);
+  return notices;
+}
