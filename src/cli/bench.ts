@@ -6,6 +6,7 @@ import type { CsvInput } from '../engine/data/csv/source';
 import { tf } from '../engine/tf';
 import { ERROR_NAMES } from '../shared/errors';
 import { kernelsFor } from '../engine/kernels';
+import { useKernelSet } from '../engine/kernel-set';
 import { runExperiment } from '../engine/run';
 import { describeBackend } from '../shared/metrics';
 import { rowToMetric, type MetricRow } from '../shared/metric-row';
@@ -33,6 +34,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const { config } = options;
+  useKernelSet(tf, config.kernels);
   let backend;
   try {
     backend = await activateNodeBackend(tf, config.backend, kernelsFor(config));

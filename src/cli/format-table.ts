@@ -1,6 +1,6 @@
 // Runs in Node. What the CLI prints: an aligned table of the steady-state numbers (time per batch with its 95 %
 // interval, p5 and p95, the ratio to the loop), the verdict lines and the noise meter; or one JSON document.
-import { SUMMARY_EXTRA_FIELDS, SUMMARY_FIELDS, type Comparison, type ModeSummary, type RunNoise } from '../shared/metrics';
+import { SUMMARY_EXTRA_FIELDS, SUMMARY_FIELDS, type Comparison, type KernelProbe, type ModeSummary, type RunNoise } from '../shared/metrics';
 import type { RunConfig } from '../shared/config';
 import type { MachineInfo } from '../shared/machine';
 import type { BackendInfo } from '../shared/metrics';
@@ -39,6 +39,7 @@ export interface Report {
   summaries: readonly ModeSummary[];
   comparisons: readonly Comparison[];
   noise: RunNoise;
+  kernelProbe?: KernelProbe | null;
 }
 
 /** One row per mode, then refusals, the verdicts and the noise meter. */
@@ -64,6 +65,10 @@ export function formatTable(report: Report): string {
     const what = noise.basis === 'repeats' ? 'spread between repeats' : 'p95 / median within the run';
     lines.push(`noise: ${(noise.value * 100).toFixed(1)} % (${what}, ${noise.mode})`);
     if (noise.warning) lines.push(`  ! ${noise.warning}`);
+  }
+  const probe = report.kernelProbe;
+  if (probe && probe.tunedMs > 0) {
+    lines.push(`wasm kernels: a side run of ${probe.steps} loop steps took ${num(probe.stockMs)} ms stock, ${num(probe.tunedMs)} ms tuned (${num(probe.stockMs / probe.tunedMs)}×; --kernels tuned)`);
   }
   return lines.join('\n');
 }
@@ -105,6 +110,7 @@ export function resultDocument(runs: readonly ResultRun[], exportedAt: Date): st
       summaries: summariesToJson(r.summaries, r.backend.adapter),
       comparisons: r.comparisons,
       noise: r.noise,
+      kernelProbe: r.kernelProbe ?? null,
     })),
   };
   return JSON.stringify(doc, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2);

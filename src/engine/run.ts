@@ -4,7 +4,8 @@
 import type { BackendName, ModeName, RunConfig } from '../shared/config';
 import { ERROR_NAMES, FitscopeError } from '../shared/errors';
 import { batchCount, trainingRows } from '../shared/training-plan';
-import type { Comparison, ModeSummary, RunNoise } from '../shared/metrics';
+import type { Comparison, KernelProbe, ModeSummary, RunNoise } from '../shared/metrics';
+import { probeTunedKernels } from './kernel-probe';
 import { repeatOrder } from '../shared/stats';
 import type { MetricRow } from '../shared/metric-row';
 import { BatchRecorder, type RecorderOptions, type StopSignal } from './batch-recorder';
@@ -40,6 +41,7 @@ export interface ExperimentResult {
   summaries: ModeSummary[];
   comparisons: Comparison[];
   noise: RunNoise;
+  kernelProbe: KernelProbe | null;
   notices: string[];
   batchCounts: Partial<Record<ModeName, number>>;
   totalBatches: number;
@@ -265,12 +267,15 @@ export async function runExperiment(tf: Tf, requested: RunConfig, backend: Backe
   const used = (list: ModeRun[]) => (completed > 0 ? list.slice(0, completed) : list);
   const summaries = config.modes.filter((m) => runs.get(m)!.length > 0).map((m) => mergeRepeats(used(runs.get(m)!), config.repeats));
   const comparisons = compareModes(summaries, summaries.map((s) => ({ mode: s.mode, batchMs: used(runs.get(s.mode)!).map((r) => r.batchMs) })));
+  // After every mode and outside every timed region; skipped after a stop.
+  const kernelProbe = backend === 'wasm' && config.kernels === 'stock' && !hooks.signal.stopped ? await probeTunedKernels(tf, prepared) : null;
   const batchCounts: Partial<Record<ModeName, number>> = {};
   for (const [mode, list] of runs) if (list.length) batchCounts[mode] = list.reduce((n, r) => n + r.summary.batches, 0);
   return {
     summaries,
     comparisons,
     noise: runNoise(summaries, comparisons),
+    kernelProbe,
     notices: prepared.notices,
     batchCounts,
     totalBatches: Object.values(batchCounts).reduce((sum, n) => sum + (n ?? 0), 0),

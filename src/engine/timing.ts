@@ -4,7 +4,7 @@
 // ratios to the loop and to the fastest mode carry intervals and verdict words (src/shared/stats).
 import type { ModeName } from '../shared/config';
 import type { Comparison, ModeSummary, RunNoise, TimingFields } from '../shared/metrics';
-import { boxPlot, logHistogram, modeInterval, noiseLevel, noiseWarning, quantile, ratioInterval, steadyBatches, steadyStats, verdict, EQUIVALENCE_MARGIN } from '../shared/stats';
+import { boxPlot, formatPercent, logHistogram, modeInterval, noiseLevel, noiseWarning, quantile, ratioInterval, steadyBatches, steadyStats, verdict, EQUIVALENCE_MARGIN } from '../shared/stats';
 
 /** Bins of the per-mode histogram of steady batch times (log-spaced). */
 export const HISTOGRAM_BINS = 24;
@@ -86,8 +86,13 @@ export function runNoise(summaries: readonly ModeSummary[], comparisons: readonl
   const noisy = summaries.filter((s) => Number.isFinite(s.noise)).reduce<ModeSummary | null>((worst, s) => (!worst || s.noise > worst.noise ? s : worst), null);
   if (!noisy) return { value: NaN, basis: 'batches', mode: null, warning: null };
   const basis = noisy.noiseBasis;
+  if (basis === 'batches') {
+    const busy = noisy.noise > SINGLE_RUN_NOISE_LIMIT;
+    const warning = `${noisy.mode}: batch times spread by ${formatPercent(noisy.noise, 2)} (95th percentile over median), a sign of a busy machine (another program, a background tab): close them, or add repeats.`;
+    return { value: noisy.noise, basis, mode: noisy.mode, warning: busy ? warning : null };
+  }
   const gaps = comparisons.map((c) => Math.max(c.estimate, 1 / c.estimate) - 1).filter(Number.isFinite);
-  const judged = basis === 'repeats' ? Math.max(EQUIVALENCE_MARGIN, Math.min(...gaps, Infinity)) : SINGLE_RUN_NOISE_LIMIT;
-  const warning = Number.isFinite(judged) ? noiseWarning({ value: noisy.noise, basis }, judged) : null;
+  const judged = Math.max(EQUIVALENCE_MARGIN, Math.min(...gaps, Infinity));
+  const warning = noiseWarning({ value: noisy.noise, basis }, judged);
   return { value: noisy.noise, basis, mode: noisy.mode, warning: warning && `${noisy.mode}: ${warning}` };
 }

@@ -33,6 +33,9 @@ export type Feed = (typeof FEEDS)[number];
 export const YIELD_EVERY = ['never', 'auto', 'batch', 'epoch'] as const;
 export type YieldEvery = (typeof YIELD_EVERY)[number];
 
+export const KERNEL_SETS = ['stock', 'tuned'] as const;
+export type KernelSet = (typeof KERNEL_SETS)[number];
+
 export const LOSS_VIEWS = ['batch', 'keras'] as const;
 export type LossView = (typeof LOSS_VIEWS)[number];
 
@@ -83,6 +86,10 @@ export const FIELDS = {
   backend: {
     kind: 'choice', key: 'backend', choices: BACKEND_PREFERENCES, default: 'auto', basic: true, label: 'Backend',
     help: 'auto tries webgpu → webgl → wasm → cpu and shows what it got',
+  },
+  kernels: {
+    kind: 'choice', key: 'kernels', choices: KERNEL_SETS, default: 'stock', label: 'wasm kernels',
+    help: "stock = tfjs as shipped; tuned = fitscope's wasm kernels: transposed matrix products on the fast path, and the Conv2DBackpropFilter a CNN needs",
   },
   readback: {
     kind: 'readback', key: 'readback', min: 2, max: 100_000, default: 'every', label: 'Loss readback',

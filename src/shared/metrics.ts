@@ -164,6 +164,13 @@ export interface Comparison {
   text: string;
 }
 
+/** Stock against tuned wasm kernels on a few hand-loop steps of the run's model, measured after the modes. */
+export interface KernelProbe {
+  stockMs: number;
+  tunedMs: number;
+  steps: number;
+}
+
 /** How noisy the machine was during the run, and a warning when that is more than the differences judged. */
 export interface RunNoise {
   value: number;
@@ -197,6 +204,8 @@ export interface RunResult {
   /** The verdicts on each mode's time against the loop and the fastest mode. */
   comparisons: Comparison[];
   noise: RunNoise;
+  /** On wasm with stock kernels: what kernels=tuned would do for this model (null elsewhere). */
+  kernelProbe?: KernelProbe | null;
   /** What the engine changed about the request (a fixed-size data set's sample count, say), in words. */
   notices: string[];
   /** Batches recorded per mode: the page compares these with what it received to know the stream is complete. */

@@ -11,6 +11,7 @@ import type { RunEvents, TrainerApi } from '../shared/trainer-api';
 import { activateBackend, type BackendProbes } from '../engine/backend';
 import { scanCsvInput, type CsvInput } from '../engine/data/csv/source';
 import { kernelsFor } from '../engine/kernels';
+import { useKernelSet } from '../engine/kernel-set';
 import type { CsvFile, CsvInspection } from '../shared/csv';
 import { runExperiment, type RunHooks } from '../engine/run';
 import type { StopSignal } from '../engine/batch-recorder';
@@ -82,6 +83,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
       // The message may come from anywhere: rebuild it as the URL decoder would, but refuse instead of repairing.
       const { config, warnings } = normalizeConfig(rawConfig as unknown as Record<string, unknown>, 'name');
       if (warnings.length) throw new FitscopeError(ERROR_NAMES.invalidConfig, `Invalid run configuration: ${warnings.join('; ')}`);
+      useKernelSet(tf, config.kernels);
       // Probes run first, so a backend that never registered (no navigator.gpu) is reported with the reason.
       const backend = await activateBackend(tf, config.backend, probes, available, kernelsFor(config));
       // Facts are a label, never a reason for a run to fail.

@@ -60,6 +60,7 @@ describe('presets', () => {
       'fit-wasm': ['epochs', 'samples'],
       'small-model': ['backend'],
       'large-model': ['backend'],
+      'wasm-kernels': ['kernels'],
     });
   });
 });

@@ -3,7 +3,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runExperiment } from '../../src/engine/run';
 import { tfjsCode } from '../../src/preset/code/tfjs-code';
+import { tf, useCpu } from '../engine/helpers';
 import { DEFAULT_CONFIG, MODE_NAMES, cloneConfig, type ModeName, type RunConfig } from '../../src/shared/config';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,9 +54,9 @@ async function runAll(sources: string[]): Promise<Ran[]> {
   return results;
 }
 
-function expectTrained(ran: Ran, epochs: number): void {
+function expectTrained(ran: Ran, epochs: number, backend = 'cpu'): void {
   expect(ran.code, ran.stderr).toBe(0);
-  expect(ran.stdout).toMatch(/^backend cpu$/m);
+  expect(ran.stdout).toMatch(new RegExp(`^backend ${backend}$`, 'm'));
   expect(ran.losses, ran.stdout).toHaveLength(epochs);
   for (const loss of ran.losses) expect(Number.isFinite(loss)).toBe(true);
   expect(ran.losses.at(-1)!, ran.stdout).toBeLessThan(ran.losses[0]);
@@ -99,6 +101,20 @@ describe('generated TF.js code', { timeout: 120_000 }, () => {
       expect(ran.code, ran.stderr).toBe(0);
       expect(ran.losses.every(Number.isFinite)).toBe(true);
     }
+  });
+
+  it('counts readback=N across the run as the engine does, and registers the tuned wasm kernels when asked', async () => {
+    await useCpu();
+    // 4 batches an epoch, 3 epochs, a read every 3rd batch: 4 reads across the run (3 if it restarted each epoch).
+    const config = small({ modes: ['loop'], samples: 128, epochs: 3, readback: 3 });
+    const tuned = small({ modes: ['loop'], backend: 'wasm', kernels: 'tuned', epochs: 2 });
+    const [counted, fast] = await runAll([tfjsCode(config, 'loop'), tfjsCode(tuned, 'loop')]);
+    const engine = await runExperiment(tf, config, 'cpu', { signal: { stopped: false }, onBatch() {} });
+    expect(counted.stdout.match(/^batch loss /gm)?.length).toBe(engine.summaries[0].lossReads);
+    expect(engine.summaries[0].lossReads).toBe(4);
+    expect(tfjsCode(tuned, 'loop')).toContain('registerTunedWasmKernels(tf);');
+    expect(tfjsCode(config, 'loop')).not.toContain('registerTunedWasmKernels');
+    expectTrained(fast, 2, 'wasm');
   });
 
   it('is a standalone module: imports only tfjs (and the backend it asks for), no eval', () => {

@@ -31,6 +31,13 @@ describe('computeInsights', () => {
     expect(Object.values(vague).join(' ')).not.toMatch(/slower|faster|was fastest/);
   });
 
+  it('says when tuned wasm kernels would matter, from the side run, and not when they would not', () => {
+    const two = [summary('fit'), summary('loop')];
+    const said = byKey(computeInsights(two, { comparisons: [], noise: null, kernelProbe: { stockMs: 290, tunedMs: 68, steps: 3 } }));
+    expect(said.kernels).toBe("On wasm, transposed matrix products dominate this model's step: kernels=tuned ran it 4.3× faster here (290 ms against 68 ms per step, a side run of 3 steps after the modes). Set wasm kernels to tuned to measure the modes with them.");
+    expect(byKey(computeInsights(two, { comparisons: [], noise: null, kernelProbe: { stockMs: 1.1, tunedMs: 1, steps: 8 } })).kernels).toBeUndefined();
+  });
+
   it('puts a noise warning and an incomplete run first, and says one run cannot see run-to-run noise', () => {
     const a = summary('fit', { repeats: 2, repeatsPlanned: 5 });
     const b = summary('loop', { repeats: 2, repeatsPlanned: 5 });

@@ -4,6 +4,7 @@
 import type { ModeName, RunConfig } from '../../shared/config';
 import { encodeQuery } from '../url-codec';
 import { codeSetup, type CodeLayer, type CodeSetup } from './code-model';
+import { tunedKernelSource } from './tuned-kernels-source';
 
 // The package the generated code imports. Kept out of import-shaped string literals: tests/layering.test.ts
 // reads this file's imports by pattern, and src/preset must not import tfjs itself.
@@ -36,9 +37,14 @@ function header(setup: CodeSetup, mode: ModeName): string[] {
     `// Mode: ${mode}. Data: ${setup.title}. Run it as an ES module (node file.mjs, or a <script type="module">).`,
     `import * as tf from '${TFJS}';`,
   ];
-  if (config.backend === 'wasm') lines.push(`import '${TFJS}-backend-wasm';`);
+  const tuned = config.kernels === 'tuned';
+  if (config.backend === 'wasm' || tuned) lines.push(`import '${TFJS}-backend-wasm';`);
   if (config.backend === 'webgpu') lines.push(`import '${TFJS}-backend-webgpu';`);
   lines.push('');
+  if (tuned) {
+    lines.push('// kernels=tuned: fitscope\'s wasm kernels, registered before the backend starts (they only act on wasm).');
+    lines.push(...tunedKernelSource({ standalone: false }).trimEnd().split('\n'), '');
+  }
   if (config.backend !== 'auto') lines.push(`await tf.setBackend('${config.backend}');`);
   lines.push('await tf.ready();', "console.log('backend', tf.getBackend());", '');
   lines.push(
@@ -248,6 +254,8 @@ function loopLines(setup: CodeSetup): string[] {
     ...(config.feed === 'pipeline' ? generatorLines(setup) : tensorsLines()),
     ...modelLines(setup, false),
     '',
+    // Counted across the run, as fitscope's engine counts readback=N (not restarting each epoch).
+    ...(typeof config.readback === 'number' ? ['let step = 0;'] : []),
     'for (let epoch = 0; epoch < EPOCHS; epoch++) {',
     '  let sum = tf.scalar(0), seen = 0, batch = 0;',
     ...batchSourceOpen(setup),
@@ -263,7 +271,7 @@ function loopLines(setup: CodeSetup): string[] {
   if (config.readback === 'every') {
     lines.push('    const batchLoss = (await loss.data())[0]; // readback=every: one read (a GPU sync) per batch');
   } else if (typeof config.readback === 'number') {
-    lines.push(`    if (batch % ${config.readback} === 0) console.log('batch loss', (await loss.data())[0]); // readback every ${config.readback} batches`);
+    lines.push(`    if (++step % ${config.readback} === 0) console.log('batch loss', (await loss.data())[0]); // readback every ${config.readback} batches of the run`);
   }
   if (config.leak) {
     lines.push('    // BUG on purpose (leak=1): the loss tensor is never disposed, so one tensor leaks per batch.');

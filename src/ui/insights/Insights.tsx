@@ -13,7 +13,7 @@ import { computeInsights } from './insights';
 export const Insights = memo(function Insights({ run, summaries }: { run: RunRecord | null; summaries: readonly ModeSummary[] | undefined }) {
   const result = run?.result ?? null;
   const items = useMemo(
-    () => computeInsights(summaries ?? [], result ? { comparisons: result.comparisons ?? [], noise: result.noise ?? null } : undefined),
+    () => computeInsights(summaries ?? [], result ? { comparisons: result.comparisons ?? [], noise: result.noise ?? null, kernelProbe: result.kernelProbe } : undefined),
     [summaries, result],
   );
   return (

@@ -3,7 +3,7 @@
 // mode's memory cost against another's, how noisy the machine was, leaks, whether the losses agree, accuracy, and how far batch-end sampling and the memory
 // guard's estimate were from the measured peak. Every number comes from the summaries; a sentence whose
 // numbers are missing (NaN, refused modes) is left out, never filled with a guess.
-import type { Comparison, ModeSummary, RunNoise } from '../../shared/metrics';
+import type { Comparison, KernelProbe, ModeSummary, RunNoise } from '../../shared/metrics';
 import { formatBytes, formatInt, formatMs, formatPercent, formatSig } from '../format';
 
 export interface Insight {
@@ -62,6 +62,7 @@ function single(s: ModeSummary): Insight {
 export interface RunJudgement {
   comparisons: readonly Comparison[];
   noise: RunNoise | null;
+  kernelProbe?: KernelProbe | null;
 }
 
 const NO_JUDGEMENT: RunJudgement = { comparisons: [], noise: null };
@@ -96,6 +97,20 @@ function runToRunNote(ok: ModeSummary[]): Insight | null {
 function incomplete(ok: ModeSummary[]): Insight | null {
   const cut = ok.find((s) => s.repeats < s.repeatsPlanned);
   return cut ? { key: 'incomplete', tone: 'warning', text: `Stopped early: the numbers cover ${cut.repeats} of ${cut.repeatsPlanned} repeats.` } : null;
+}
+
+/** Below this speedup the tuned kernels are not worth a sentence. */
+const TUNED_WORTH = 1.3;
+
+function tunedKernels(probe: KernelProbe | null | undefined): Insight | null {
+  if (!probe || !finite(probe.stockMs, probe.tunedMs) || !(probe.tunedMs > 0)) return null;
+  const speedup = probe.stockMs / probe.tunedMs;
+  if (speedup < TUNED_WORTH) return null;
+  return {
+    key: 'kernels',
+    tone: 'info',
+    text: `On wasm, transposed matrix products dominate this model's step: kernels=tuned ran it ${formatRatio(speedup)} faster here (${formatMs(probe.stockMs)} against ${formatMs(probe.tunedMs)} per step, a side run of ${probe.steps} steps after the modes). Set wasm kernels to tuned to measure the modes with them.`,
+  };
 }
 
 function noiseLine(noise: RunNoise | null): Insight | null {
@@ -218,7 +233,7 @@ export function computeInsights(summaries: readonly ModeSummary[], judgement: Ru
   const ok = measured(summaries);
   const out: (Insight | null)[] = [...refusals(summaries), noiseLine(judgement.noise), incomplete(ok)];
   if (ok.length === 1) out.push(single(ok[0]));
-  out.push(timeLine(ok), ...verdictLines(judgement), runToRunNote(ok), ...memoryPairs(ok, judgement), dataWaits(ok));
+  out.push(timeLine(ok), ...verdictLines(judgement), runToRunNote(ok), tunedKernels(judgement.kernelProbe), ...memoryPairs(ok, judgement), dataWaits(ok));
   const leak = leaks(ok);
   if (leak?.tone === 'warning') out.push(leak);
   out.push(lossAgreement(ok), accuracy(ok), batchEndSampling(ok), estimates(ok));

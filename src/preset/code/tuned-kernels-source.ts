@@ -1,4 +1,4 @@
-// Runs everywhere (pure text; imports nothing, so the code view can use it without tfjs). The tuned wasm
+// Runs everywhere (pure text; imports nothing: the code view emits it, src/engine/wasm-kernels runs the same algorithm). The tuned wasm
 // kernels as JavaScript a user can paste into their own app: the same algorithm as matmul.ts,
 // conv2d-backprop-filter.ts and register.ts, written against tfjs' public API only, and sharing register.ts'
 // registry symbol so the two never wrap each other. tests/engine/wasm-kernels.test.ts runs this text in Node
