@@ -1,16 +1,21 @@
-// Runs in worker and Node. The memory guard's arithmetic: each mode's peak backend bytes estimated from the
-// config before anything is allocated, so a fit that cannot fit is refused with numbers instead of crashing
-// the tab. Checked against the allocation-hook peak in tests (within 2×).
-import type { BackendName, ModeName, OptimizerName, RunConfig } from '../shared/config';
+// Runs in worker and Node. The memory guard: each mode's peak backend bytes estimated from the config before
+// anything is allocated (the terms are in memory/step-memory.ts; tests hold the estimate within 1.5× of the
+// allocation hook's peak, scripts/memory-table.ts prints how close it is), checked against the memory budget
+// and, when the host passes its limits, against what the host can hold at all (memory/host-guard.ts), so a
+// fit that cannot fit is refused with numbers instead of crashing the tab.
+import type { BackendName, ModeName, RunConfig } from '../shared/config';
 import { formatBytes } from '../shared/format';
-import { activationFloats, parameterCount, type Architecture } from './architecture';
+import { trainingRows } from '../shared/training-plan';
+import type { Architecture } from './architecture';
 import type { DataShape } from './data/types';
+import type { BackendEstimate } from './memory/host-footprint';
+import { hostRefusal } from './memory/host-guard';
+import type { HostLimits } from './memory/host-limits';
+import { FLOAT, dataMemory, stepFamily, stepMemory, type DataMemory, type StepMemory } from './memory/step-memory';
 
-const FLOAT = 4;
+export { BROWSER_WORKER_LIMITS, NODE_HOST_LIMITS, hostLimits, type HostLimits, type HostReadings } from './memory/host-limits';
+
 const MB = 1024 * 1024;
-
-/** Optimizer state per parameter, in copies of the weights (tfjs' slot variables). */
-const OPTIMIZER_SLOTS: Record<OptimizerName, number> = { sgd: 0, adagrad: 1, rmsprop: 2, adam: 2 };
 
 /** What a backend can hold when the user sets no budget: its own hard limits, rounded down. */
 export const DEFAULT_BUDGET_BYTES: Record<BackendName, number> = {
@@ -20,31 +25,29 @@ export const DEFAULT_BUDGET_BYTES: Record<BackendName, number> = {
   webgpu: 2048 * MB,
 };
 
-export interface MemoryEstimate {
-  total: number;
-  /** Bytes holding the data set itself on the backend. */
-  resident: number;
+export interface MemoryEstimate extends BackendEstimate {
+  /** The terms that make up total (all bytes). */
+  terms: MemoryTerms;
 }
 
+export interface MemoryTerms extends StepMemory, DataMemory {}
+
+/** The mode's peak backend bytes: what persists (weights, slots, the data set) plus the step's higher point. */
 export function estimatePeakBytes(config: RunConfig, mode: ModeName, shape: DataShape, arch: Architecture): MemoryEstimate {
-  // Weights, their gradients and the optimizer's slots.
-  const model = parameterCount(arch) * FLOAT * (2 + OPTIMIZER_SLOTS[config.optimizer]);
-  const batch = Math.min(config.batchSize, shape.samples);
-  // Forward keeps each op's output (matMul or conv, bias-add, activation); backward makes about as many again.
-  const activations = batch * activationFloats(arch) * FLOAT * 6;
-  const rowBytes = (shape.features + shape.outputs) * FLOAT;
-  const oneBatch = batch * rowBytes;
-  const usesPipeline = mode === 'fitDataset' || (config.feed === 'pipeline' && mode !== 'fit');
-  let resident = 0;
-  let data = oneBatch;
-  if (mode === 'fit') {
-    resident = shape.samples * rowBytes;
-    // fit's index tensor (one float a sample), its gathered batch, and validation_split's copies of x and y.
-    data = shape.samples * FLOAT + 2 * oneBatch + (config.validationSplit > 0 ? resident : 0);
-  } else if (usesPipeline) {
-    data = oneBatch * (1 + config.prefetch) * (config.genYields === 'samples' ? 2 : 1);
-  }
-  return { total: resident + data + model + activations, resident };
+  const trainSamples = trainingRows(shape.samples, config.validationSplit);
+  const batch = Math.min(config.batchSize, trainSamples);
+  const step = stepMemory(arch, shape, config.optimizer, batch, stepFamily(mode));
+  const data = dataMemory(config, mode, shape, trainSamples);
+  const total = step.weights + step.optimizerSlots + data.resident + data.inFlight + Math.max(step.backward, step.update);
+  const widest = Math.max(shape.features, ...arch.layers.map((l) => l.outShape.reduce((a, b) => a * b, 1)));
+  const largestTensorBytes = Math.max(data.resident > 0 ? shape.samples * shape.features * FLOAT : 0, batch * widest * FLOAT, step.largestWeightBytes);
+  return {
+    total,
+    resident: data.resident,
+    dataSet: { samples: shape.samples, features: shape.features, outputs: shape.outputs },
+    largestTensorBytes,
+    terms: { ...step, ...data },
+  };
 }
 
 export function budgetBytes(config: RunConfig, backend: BackendName): { bytes: number; source: string } {
@@ -53,9 +56,17 @@ export function budgetBytes(config: RunConfig, backend: BackendName): { bytes: n
     : { bytes: DEFAULT_BUDGET_BYTES[backend], source: `${backend}'s default` };
 }
 
-/** The guard's verdict for one mode: a message when it must not run, else null. */
-export function guardMessage(config: RunConfig, mode: ModeName, backend: BackendName, estimate: MemoryEstimate): string | null {
+/**
+ * The guard's verdict for one mode: a message when it must not run, else null. The budget is checked first;
+ * with the host's limits, what the host cannot hold at all is refused too.
+ */
+export function guardMessage(config: RunConfig, mode: ModeName, backend: BackendName, estimate: MemoryEstimate, limits?: HostLimits): string | null {
   const budget = budgetBytes(config, backend);
-  if (estimate.total <= budget.bytes) return null;
+  if (estimate.total <= budget.bytes) return limits ? hostRefusal(config, mode, backend, estimate, limits) : null;
   return `${mode} refused: its estimated peak of ${formatBytes(estimate.total)} (${formatBytes(estimate.resident)} of it the data set held as tensors) exceeds the memory budget of ${formatBytes(budget.bytes)} (${budget.source})`;
+}
+
+/** estimatePeakBytes and guardMessage in one call. */
+export function guardMode(config: RunConfig, mode: ModeName, shape: DataShape, arch: Architecture, backend: BackendName, limits?: HostLimits): string | null {
+  return guardMessage(config, mode, backend, estimatePeakBytes(config, mode, shape, arch), limits);
 }
