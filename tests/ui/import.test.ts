@@ -48,13 +48,16 @@ function reimport(book: RunBook): RunBook {
   return again;
 }
 
-const rowsOf = (book: RunBook) => tableRows(book.runs).map((r) => ({ runId: r.runId, label: r.label, dataset: r.dataset, summary: r.summary, valAccuracy: r.valAccuracy }));
+/** The table's rows; an imported run's label says so, and is otherwise the original's. */
+const rowsOf = (book: RunBook) =>
+  tableRows(book.runs).map((r) => ({ runId: r.runId, label: r.label.replace(' · imported', ''), dataset: r.dataset, summary: r.summary, valAccuracy: r.valAccuracy }));
 
 describe('export, then import', () => {
   it('gives the same summary table, row for row', () => {
     const book = pageBook();
     const again = reimport(book);
     expect(rowsOf(again)).toEqual(rowsOf(book));
+    expect(tableRows(again.runs).every((r) => r.label.includes(' · imported'))).toBe(true);
     expect(summaryCsv(again.runs)).toBe(summaryCsv(book.runs));
   });
 

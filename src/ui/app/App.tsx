@@ -20,6 +20,8 @@ import { Notice } from '../notice/Notice';
 import { stopMessage } from '../progress/stop-message';
 import { ResultsView } from '../results/ResultsView';
 import { RunControls } from '../run-controls/RunControls';
+import { usePersistedRuns } from '../storage/use-persisted-runs';
+import { useReferenceRuns } from '../refs/use-reference-runs';
 
 export function App() {
   const url = useUrlConfig();
@@ -31,6 +33,9 @@ export function App() {
   const view = useViewSettings({ value: shown, onChange: url.setView });
   const hidden = (panel: AnyPanelId) => isPanelHidden(link, panel);
   const embed = link.page.embed;
+  // Kept runs survive a reload (the embed view only with keep=1); a link's reference runs load before any run.
+  const keptNotices = usePersistedRuns(run.book, !embed || link.page.keep);
+  const refNotices = useReferenceRuns(run.book, link.page.refs);
   // Framed by another page: its postMessage API (ready, progress, run-end, error; run, stop, set-config).
   useEmbedBridge({ config, setConfig, run });
   // The user's CSV: read in the worker; once it reads cleanly the data set switches to it, never before.
@@ -71,8 +76,9 @@ export function App() {
     for (const s of result?.summaries ?? []) if (s.refused) items.push({ kind: 'warning', text: `${s.mode} did not run: ${s.refused}` });
     const stopped = run.latest && stopMessage(run.latest);
     if (stopped) items.push({ kind: 'info', text: stopped });
+    items.push(...keptNotices, ...refNotices);
     return items;
-  }, [warnings, config, run.phase, run.error, run.result, run.latest, csv.current]);
+  }, [warnings, config, run.phase, run.error, run.result, run.latest, csv.current, keptNotices, refNotices]);
 
   return (
     <div className={embed ? 'app app-embed' : 'app'}>

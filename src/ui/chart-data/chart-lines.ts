@@ -8,7 +8,7 @@ import type { RunRecord, ValidationPoint } from './run-book';
 import type { TraceView } from './trace-views';
 
 const line = (t: TraceView, suffix: string, points: Point[], extra: Partial<ChartLine> = {}): ChartLine => ({
-  key: `${t.key}:${suffix}`, label: t.label, color: t.color, dash: t.dash, points, ...(t.repeat > 0 ? { repeat: t.repeat } : {}), ...extra,
+  key: `${t.key}:${suffix}`, label: t.label, color: t.color, dash: t.dash, points, ...(t.repeat > 0 ? { repeat: t.repeat } : {}), ...(t.reference ? { reference: true } : {}), ...extra,
 });
 
 /**

@@ -15,6 +15,8 @@ export interface TraceView {
   mode: ModeName;
   /** 0-based repeat: the first is drawn as usual, later ones faintly in the same colour. */
   repeat: number;
+  /** A reference run (shipped with the app): its lines are drawn faintly. */
+  reference: boolean;
   label: string;
   /** "fit", or "fit (run 2)" when several runs are kept. */
   shortLabel: string;
@@ -37,6 +39,7 @@ export function traceViews(runs: readonly RunRecord[], settings: Pick<ViewSettin
         runId: run.id,
         mode: t.mode,
         repeat: t.repeat,
+        reference: run.origin === 'reference',
         label: traceLabel(run, t.mode, several),
         shortLabel: shortTraceLabel(run, t.mode, several),
         color: t.color,

@@ -31,12 +31,13 @@ interface PathProps {
 /** Line objects are rebuilt every frame; what a path draws changes only with its points, scales or style. */
 const samePath = (a: PathProps, b: PathProps) =>
   a.x === b.x && a.y === b.y && a.line.points === b.line.points && a.line.color === b.line.color && a.line.dash === b.line.dash &&
-  a.line.faint === b.line.faint && a.line.secondary === b.line.secondary && a.line.repeat === b.line.repeat && a.line.dots === b.line.dots && a.line.key === b.line.key;
+  a.line.faint === b.line.faint && a.line.secondary === b.line.secondary && a.line.repeat === b.line.repeat && a.line.reference === b.line.reference && a.line.dots === b.line.dots && a.line.key === b.line.key;
 
 /** Stroke width and opacity: a faint line (raw loss, batch-end bytes) thin and pale, a repeat faint, a secondary measure pale and wide. */
 function strokeOf(line: ChartLine): { width: number; opacity: number } {
   if (line.faint) return { width: 1, opacity: 0.28 };
   if (line.repeat) return { width: 1.2, opacity: 0.4 };
+  if (line.reference) return { width: 1.4, opacity: 0.45 };
   if (line.secondary) return { width: 3, opacity: 0.35 };
   return { width: 1.6, opacity: 1 };
 }
@@ -45,7 +46,7 @@ const Path = memo(function Path({ line, x, y }: PathProps) {
   const d = pathOf(line.points, x, y);
   const { width, opacity } = strokeOf(line);
   return (
-    <g className="trace-line" data-key={line.key} data-repeat={line.repeat ?? 0}>
+    <g className="trace-line" data-key={line.key} data-repeat={line.repeat ?? 0} data-reference={line.reference ? 1 : undefined}>
       <path d={d} fill="none" stroke={line.color} strokeWidth={width} strokeOpacity={opacity} strokeDasharray={line.faint ? undefined : line.dash} strokeLinejoin="round" />
       {(line.dots || line.points.length === 1) &&
         line.points.map((p) => {

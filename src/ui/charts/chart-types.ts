@@ -18,6 +18,8 @@ export interface ChartLine {
   secondary?: string;
   /** The 0-based repeat of a later repeat (≥ 1) of its mode: drawn faintly in the same colour, in the hover, not in the legend. */
   repeat?: number;
+  /** A reference run's line (shipped with the app, `ref=`): drawn faintly, listed in the legend. */
+  reference?: boolean;
   /** Show a dot on each point (short series such as per-epoch validation). */
   dots?: boolean;
 }

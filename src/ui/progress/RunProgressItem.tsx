@@ -2,6 +2,7 @@
 // of what is left, how it ended, and a button to take it off the charts.
 import type { RunRecord } from '../chart-data/run-book';
 import { runSetup } from '../chart-data/labels';
+import { describeMachine } from '../../shared/machine';
 import { formatInt } from '../format';
 import { formatDuration, runProgress, type ModeState } from './progress-math';
 
@@ -24,15 +25,16 @@ export function RunProgressItem({ run, now, onRemove }: { run: RunRecord; now: n
   const c = run.config;
   const eta = run.busy ? (p.etaMs === null ? ' · estimating time left' : ` · about ${formatDuration(p.etaMs)} left`) : '';
   return (
-    <li className="run-item" data-testid="run-item" data-run={run.id} data-phase={run.phase} aria-labelledby={titleId}>
+    <li className="run-item" data-testid="run-item" data-run={run.id} data-phase={run.phase} data-origin={run.origin} aria-labelledby={titleId}>
       <div className="run-head">
         <h3 id={titleId}>
-          Run {run.id} <span className="muted">· {runSetup(run)} · batch {formatInt(c.batchSize)} × {formatInt(c.epochs)} epoch{c.epochs === 1 ? '' : 's'}</span>
+          Run {run.id}{run.origin !== 'live' && ` (${run.origin})`} <span className="muted">· {runSetup(run)} · batch {formatInt(c.batchSize)} × {formatInt(c.epochs)} epoch{c.epochs === 1 ? '' : 's'}</span>
         </h3>
         <button type="button" className="small" onClick={() => onRemove(run.id)} disabled={run.busy} aria-label={`Remove run ${run.id} from the charts and table`}>
           Remove
         </button>
       </div>
+      {run.machine && <p className="muted small-print" data-testid="run-machine">{describeMachine(run.machine)}</p>}
       <div className="progress-line">
         <progress value={p.fraction ?? undefined} max={1} aria-labelledby={titleId} aria-describedby={`run-${run.id}-status`} />
         <span id={`run-${run.id}-status`} className="progress-text" data-testid="run-progress-text">
