@@ -92,6 +92,8 @@ export interface ResultRun extends Report {
   machine?: MachineInfo;
   notices: readonly string[];
   stopped: boolean;
+  /** Engine-specific fields added to each summary, by index (the Keras runner's process memory). */
+  summaryExtras?: readonly Record<string, unknown>[];
 }
 
 /** The CLI's JSON: the same document as the page's export (tool, format, runs), so either can be imported. */
@@ -107,7 +109,7 @@ export function resultDocument(runs: readonly ResultRun[], exportedAt: Date): st
       ...(r.machine ? { machine: r.machine } : {}),
       notices: r.notices,
       stopped: r.stopped,
-      summaries: summariesToJson(r.summaries, r.backend.adapter),
+      summaries: summariesToJson(r.summaries, r.backend.adapter).map((s, i) => ({ ...s, ...r.summaryExtras?.[i] })),
       comparisons: r.comparisons,
       noise: r.noise,
       kernelProbe: r.kernelProbe ?? null,

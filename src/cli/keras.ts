@@ -8,7 +8,8 @@ import type { CsvInput } from '../engine/data/csv/source';
 import { tf } from '../engine/tf';
 import { ERROR_NAMES } from '../shared/errors';
 import { CliUsageError, parseArgs, usage } from './args';
-import { formatTable, summariesToJson } from './format-table';
+import { formatTable, resultDocument } from './format-table';
+import { collectNodeMachineInfo } from './node-machine';
 import { KERAS_FLAG_HELP, takeKerasFlags } from './keras/options';
 import { MISSING_EXIT, SETUP_HINT, kerasVenvDir, venvPython } from './keras/paths';
 import { KerasMissingError, runKeras } from './keras/run-keras';
@@ -73,7 +74,11 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const notice of run.notices) log(`note: ${notice}`);
   for (const note of run.knobNotes) log(`keras: ${note}`);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(kerasJson(summariesToJson(run.summaries), run.summaries), null, 2)}\n`);
+    // The same document as bench and the page's export, so the page imports a Keras run like any other.
+    const backend = { active: 'cpu' as const, requested: config.backend, fallbacks: [] };
+    const machine = await collectNodeMachineInfo(tf, backend);
+    const extras = kerasJson(run.summaries.map(() => ({})), run.summaries);
+    process.stdout.write(`${resultDocument([{ ...run, config, backend, machine, stopped: false, summaryExtras: extras }], new Date())}\n`);
   } else {
     process.stdout.write(`engine: ${run.engine}\n${formatTable(run)}\n${memoryLines(run.summaries).join('\n')}\n`);
   }

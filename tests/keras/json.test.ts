@@ -1,0 +1,30 @@
+// The Keras runner's --json is the document bench writes and the page imports: the engine named, the machine,
+// the verdicts, and memory named as what it is (process RSS), never as tensor bytes.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { kerasVenv } from './keras-env';
+
+const venv = await kerasVenv();
+
+describe('keras --json', () => {
+  it.skipIf(!venv.ok)('prints one fitscope document with the engine, the machine and process-RSS memory', { timeout: 600_000 }, () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/keras.ts', '--json', '--samples', '256', '--features', '4', '--hidden', '8', '--epochs', '1', '--modes', 'fit,loop', '--python', venv.ok ? venv.python : ''], {
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc).toMatchObject({ tool: 'fitscope', format: 1 });
+    const [result] = doc.runs;
+    expect(result.engine).toMatch(/^Keras \d+\.\d+\.\d+ \/ TensorFlow \d+\.\d+\.\d+, native CPU, 1 thread$/);
+    expect(result.machine.cores).toBeGreaterThan(0);
+    expect(result.summaries.map((s: { mode: string }) => s.mode)).toEqual(['fit', 'loop']);
+    for (const s of result.summaries) {
+      expect(s.peakSource).toBe('process-rss');
+      expect(s.peakBytes).toBeNull();
+      expect(s.peakRssBytes).toBeGreaterThan(0);
+      expect(s.memoryQuantity).toMatch(/process RSS/);
+    }
+    expect(result.comparisons[0]).toMatchObject({ mode: 'fit', other: 'loop' });
+  });
+});
