@@ -5,9 +5,10 @@
 /** How often training and evaluation give the event loop a turn: often enough for a prompt stop. */
 export const YIELD_INTERVAL_MS = 50;
 
-type Scheduler = (resume: () => void) => void;
+export type Scheduler = (resume: () => void) => void;
 
-function makeScheduler(): Scheduler {
+/** Makes the event-loop turn scheduler for this host. Exported for tests; code uses the shared one below. */
+export function makeScheduler(): Scheduler {
   const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
   if (typeof g.setImmediate === 'function') return (resume) => g.setImmediate!(resume);
   if (typeof MessageChannel === 'function') {
@@ -22,8 +23,11 @@ function makeScheduler(): Scheduler {
   return (resume) => setTimeout(resume, 0);
 }
 
-export function createYielder(intervalMs: number, now: () => number = () => performance.now()) {
-  const schedule = makeScheduler();
+// One per host for its whole life, shared by every yielder: a MessageChannel per yielder (one per mode, per
+// evaluation) would be opened and never closed.
+let shared: Scheduler | null = null;
+
+export function createYielder(intervalMs: number, now: () => number = () => performance.now(), schedule: Scheduler = (shared ??= makeScheduler())) {
   let last = now();
   return async function yieldIfDue(): Promise<void> {
     if (now() - last < intervalMs) return;
