@@ -181,7 +181,10 @@ export class TrainerClient {
         () => {
           state.lastSign = Date.now();
         },
-        () => {},
+        // A call that fails is as sure a sign as an error event: no need to wait out the silence limit.
+        (error: unknown) => {
+          if (this.current === state) this.loseWorker(`The training worker failed: a call to it was refused (${(error as Error)?.message ?? error}); the next run starts a fresh one`);
+        },
       );
     }, this.pingIntervalMs);
   }

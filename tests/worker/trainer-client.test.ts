@@ -1,7 +1,8 @@
 // Runs in Node. The page's bridge against an in-process "worker": a MessageChannel with Comlink on both ends,
-// so reconcile and hard stop are tested with the real wire protocol.
+// so reconcile and hard stop are tested with the real wire protocol. Time is fake (timers and Date): the
+// messages travel for real, so `elapse` lets them through before and after moving the clock.
 import * as Comlink from 'comlink';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, cloneConfig, type RunConfig } from '../../src/shared/config';
 import { ERROR_NAMES } from '../../src/shared/errors';
 import { packMetrics, unpackChunk } from '../../src/shared/metric-chunk';
@@ -54,9 +55,27 @@ const NO_CSV: Pick<TrainerApi, 'inspectCsv' | 'ping'> = {
   ping: async () => Date.now(),
 };
 
+beforeEach(() => {
+  // setImmediate stays real: it is how `settle` lets the MessagePort's messages through.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+
 afterEach(() => {
+  vi.useRealTimers();
   for (const port of open.splice(0)) port.close();
 });
+
+/** Lets messages in flight arrive (each hop is a macrotask). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Moves the fake clock by `ms`, letting messages through before and after. */
+async function elapse(ms: number): Promise<void> {
+  await settle();
+  await vi.advanceTimersByTimeAsync(ms);
+  await settle();
+}
 
 describe('TrainerClient', () => {
   it('waits for chunks that arrive after the result', async () => {
@@ -75,7 +94,9 @@ describe('TrainerClient', () => {
     const client = new TrainerClient({ createWorker: create, reconcileTimeoutMs: 2000 });
     const received: BatchMetric[] = [];
     const backends: BackendInfo[] = [];
-    const out = await client.run(CONFIG, { onMetrics: (chunk) => received.push(...unpackChunk(chunk)), onBackend: (b) => backends.push(b) });
+    const running = client.run(CONFIG, { onMetrics: (chunk) => received.push(...unpackChunk(chunk)), onBackend: (b) => backends.push(b) });
+    await elapse(50);
+    const out = await running;
     expect(out.totalBatches).toBe(5);
     expect(out.receivedBatches).toBe(5);
     expect(received.map((m) => m.batch)).toEqual([0, 1, 2, 3, 4]);
@@ -94,7 +115,13 @@ describe('TrainerClient', () => {
       async stop() {},
     };
     const client = new TrainerClient({ createWorker: fakeWorkerFactory(api).create, reconcileTimeoutMs: 100 });
-    const out = await client.run(CONFIG, { onMetrics: () => {} });
+    const running = client.run(CONFIG, { onMetrics: () => {} });
+    let done = false;
+    void running.then(() => (done = true));
+    await elapse(99);
+    expect(done).toBe(false);
+    await elapse(1);
+    const out = await running;
     expect(out.totalBatches).toBe(10);
     expect(out.receivedBatches).toBe(2);
   });
@@ -111,8 +138,9 @@ describe('TrainerClient', () => {
     const { create, made } = fakeWorkerFactory(api);
     const client = new TrainerClient({ createWorker: create, stopGraceMs: 1000 });
     const running = client.run(CONFIG, { onMetrics: () => {} });
-    await new Promise((r) => setTimeout(r, 20));
+    await settle();
     client.stop();
+    await settle();
     const out = await running;
     expect(out.stopped).toBe(true);
     expect(made).toEqual([{ terminated: false }]);
@@ -132,11 +160,14 @@ describe('TrainerClient', () => {
     const { create, made } = fakeWorkerFactory(api);
     const client = new TrainerClient({ createWorker: create, stopGraceMs: 100 });
     const running = client.run(CONFIG, { onMetrics: () => {} });
-    await new Promise((r) => setTimeout(r, 20));
-    const t0 = Date.now();
+    const outcome = running.then(() => 'resolved', (e: { name: string }) => e.name);
+    await settle();
     client.stop();
-    await expect(running).rejects.toMatchObject({ name: ERROR_NAMES.workerLost });
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(90);
+    // Within the grace period the worker is left alone; at its end it is terminated.
+    await elapse(99);
+    expect(made).toEqual([{ terminated: false }]);
+    await elapse(1);
+    expect(await outcome).toBe(ERROR_NAMES.workerLost);
     expect(made).toEqual([{ terminated: true }]);
     expect(client.running).toBe(false);
     const next = await client.run(CONFIG, { onMetrics: () => {} });
@@ -193,10 +224,12 @@ describe('TrainerClient', () => {
     const { create, made } = fakeWorkerFactory(api);
     const client = new TrainerClient({ createWorker: create, pingIntervalMs: 20, silenceLimitMs: 200 });
     const pending = client.run(CONFIG, { onMetrics() {} });
-    await new Promise((r) => setTimeout(r, 120));
+    const outcome = pending.catch((e: Error) => e);
+    for (let t = 0; t < 600; t += 20) await elapse(20);
     expect(client.running).toBe(true); // still answering pings: alive, just busy
     alive = false;
-    await expect(pending).rejects.toMatchObject({ name: ERROR_NAMES.workerLost, message: expect.stringContaining('stopped responding') });
+    for (let t = 0; t < 260; t += 20) await elapse(20);
+    expect(await outcome).toMatchObject({ name: ERROR_NAMES.workerLost, message: expect.stringContaining('stopped responding') });
     expect(made[0].terminated).toBe(true);
     expect(client.running).toBe(false);
   });
@@ -216,11 +249,11 @@ describe('TrainerClient', () => {
     };
     const client = new TrainerClient({ createWorker: fakeWorkerFactory(api).create, pingIntervalMs: 20, silenceLimitMs: 200 });
     const first = client.run(CONFIG, { onMetrics() {} });
-    await new Promise((r) => setTimeout(r, 40));
+    await elapse(40);
     // A long quiet epoch: no pong for three times the silence limit, yet the run goes on and then ends well.
     await events!.onQuiet!(true);
     answering = false;
-    await new Promise((r) => setTimeout(r, 600));
+    for (let t = 0; t < 600; t += 20) await elapse(20);
     expect(client.running).toBe(true);
     answering = true;
     await events!.onQuiet!(false);
@@ -229,10 +262,25 @@ describe('TrainerClient', () => {
 
     // Once the worker says it answers again, silence counts as before.
     const second = client.run(CONFIG, { onMetrics() {} });
-    await new Promise((r) => setTimeout(r, 40));
+    const outcome = second.catch((e: Error) => e);
+    await elapse(40);
     await events!.onQuiet!(true);
     await events!.onQuiet!(false);
     answering = false;
-    await expect(second).rejects.toMatchObject({ name: ERROR_NAMES.workerLost, message: expect.stringContaining('stopped responding') });
+    for (let t = 0; t < 260; t += 20) await elapse(20);
+    expect(await outcome).toMatchObject({ name: ERROR_NAMES.workerLost, message: expect.stringContaining('stopped responding') });
+  });
+
+  it('declares the worker lost at once when a call to it fails, without waiting out the silence limit', async () => {
+    const api: TrainerApi = {
+      ...NO_CSV,
+      start: () => new Promise(() => {}),
+      ping: () => Promise.reject(new Error('the worker is gone')),
+      async stop() {},
+    };
+    const client = new TrainerClient({ createWorker: fakeWorkerFactory(api).create, pingIntervalMs: 20, silenceLimitMs: 20_000 });
+    const outcome = client.run(CONFIG, { onMetrics() {} }).catch((e: Error) => e);
+    await elapse(20);
+    expect(await outcome).toMatchObject({ name: ERROR_NAMES.workerLost, message: expect.stringContaining('the worker is gone') });
   });
 });
