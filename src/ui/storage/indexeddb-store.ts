@@ -24,7 +24,7 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-function open(factory: IDBFactory): Promise<IDBDatabase> {
+function open(factory: IDBFactory, onClosed: () => void): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the browser did not open its storage in time')), OPEN_TIMEOUT_MS);
     const req = factory.open(DB_NAME, DB_VERSION);
@@ -33,6 +33,11 @@ function open(factory: IDBFactory): Promise<IDBDatabase> {
     };
     req.onsuccess = () => {
       clearTimeout(timer);
+      // Another tab (or a test) deleting or upgrading the database must not wait for this page to close.
+      req.result.onversionchange = () => {
+        req.result.close();
+        onClosed();
+      };
       resolve(req.result);
     };
     req.onerror = () => {
@@ -50,7 +55,7 @@ export class IndexedDbRunStore implements RunStore {
   private database(): Promise<IDBDatabase> {
     if (!this.factory) return Promise.reject(new Error('this browser offers no IndexedDB'));
     // A failed open is not cached: the next call tries again.
-    this.db ??= open(this.factory).catch((e: unknown) => {
+    this.db ??= open(this.factory, () => (this.db = null)).catch((e: unknown) => {
       this.db = null;
       throw e;
     });
