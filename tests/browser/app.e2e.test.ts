@@ -9,6 +9,7 @@ import { useApp } from './use-app';
 import { DEFAULT_CONFIG, MODE_NAMES } from '../../src/shared/config';
 import { linearTicks } from '../../src/ui/chart-data/axis-ticks';
 import { formatCompact } from '../../src/ui/charts/axis';
+import { formatMs } from '../../src/ui/format';
 import { chromiumAvailable, CHROMIUM_PATH, expectCleanLog, type PageLog } from './harness';
 
 const RUN_TIMEOUT = 120_000;
@@ -34,7 +35,7 @@ async function lastXTick(page: Page, chart: string): Promise<string> {
   return (await page.locator(`[data-testid="${chart}-chart"] text[data-axis="x"]`).last().textContent()) ?? '';
 }
 
-/** Waits until the chart pacer has drawn `count` lines with points in a chart. */
+/** Waits until the run store's publishes have drawn `count` lines with points in a chart. */
 async function waitForLines(page: Page, chart: string, count: number): Promise<void> {
   await page.waitForFunction(
     ([id, n]) => Array.from(document.querySelectorAll(`[data-testid="${id}-chart"] g.trace-line path`)).filter((p) => (p.getAttribute('d') ?? '').includes('L')).length >= n,
@@ -81,8 +82,9 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     expect(loss).toHaveLength(8);
     for (const line of loss) expect(line.segments, line.d).toBeGreaterThanOrEqual(3);
     await waitForLines(page, 'memory', 4);
-    // webgpu has a GPU pool: a pale companion line per mode.
-    expect((await linePaths(page, 'memory')).length).toBe(8);
+    // Per mode: the in-step peak (the line), the batch-end reading (faint) and, on webgpu, the GPU pool (pale).
+    const memoryKinds = (await linePaths(page, 'memory')).map((l) => l.key.split(':').at(-1));
+    for (const kind of ['peak', 'bytes', 'pool']) expect(memoryKinds.filter((k) => k === kind), kind).toHaveLength(4);
 
     // Every batch reached the page (reconciled with the result's count).
     expect(await page.locator('[data-testid="run-status"]').textContent()).toMatch(/16 batches/);
@@ -127,6 +129,8 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     });
     expect(after).toBeGreaterThan(before);
     expect(await page.getByTestId('hover-readout').count()).toBe(1);
+    // Before the mode's summary, Time per batch shows the live median of the batches so far, and says so.
+    await page.waitForFunction(() => /median \(live\)/.test(document.querySelector('[data-testid="time-split-chart"] .split-values li')?.textContent ?? ''), undefined, { timeout: RUN_TIMEOUT });
     await page.getByRole('button', { name: 'Stop' }).click();
     expect(await waitForRunEnd(page), await noticeText(page)).toBe('done');
     // Stopped: the axis fits the batches that ran.
@@ -192,7 +196,16 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     await waitForLines(page, 'loss', 6);
     await waitForLines(page, 'speed', 3);
     await waitForLines(page, 'tensors', 3);
-    expect(await page.locator('[data-testid="time-split-chart"] .split-values li').count()).toBe(3);
+    // Time per batch shows the table's median (the steady-state one, not a mean), with its spread and warm-up.
+    const medians = page.locator('[data-testid="time-split-chart"] .split-values li');
+    expect(await medians.count()).toBe(3);
+    for (const li of await medians.all()) {
+      const mode = (await li.getAttribute('data-mode')) ?? '';
+      expect(await li.getAttribute('data-live')).toBe('false');
+      expect(await cell(page, mode, 'msPerBatchMedian')).toContain(formatMs(Number(await li.getAttribute('data-median-ms'))));
+      expect(await li.textContent()).toMatch(/warm-up batch(es)? left out of 8/);
+    }
+    expect(await page.locator('[data-testid="batch-time-distribution"] [data-testid="box-plot"]').count()).toBe(3);
     expect(await page.locator('[data-testid="summary-table"] tbody tr').count()).toBe(3);
     expect(await page.locator('[data-testid="page-heap"]').textContent()).toMatch(/used of/);
     // The memory axis labels its ticks in one unit, round numbers of it (not "204.8 kB" beside "1 MB").
@@ -246,6 +259,30 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     await page.locator('[data-testid="reset"]').click();
     expect(await page.locator('[data-testid="run-item"]').count()).toBe(0);
     expect(await page.locator('[data-testid="summary-table"]').count()).toBe(0);
+    expectCleanPage(log);
+    await page.close();
+  });
+
+  it('shows the generator\'s in-step memory peak in megabytes at 200,000 computed samples', async () => {
+    const { page, log } = await app().open('/?modes=fitDataset&samples=200000&source=compute&batch=1000&epochs=1&backend=wasm&autorun=1');
+    expect(await waitForRunEnd(page, { timeout: RUN_TIMEOUT }), await noticeText(page)).toBe('done');
+    await waitForLines(page, 'memory', 1);
+    // The axis is in MB, one unit for every tick.
+    const ticks = await page.locator('[data-testid="memory-chart"] text[data-axis="y"]').allTextContents();
+    expect(ticks.at(-1)).toMatch(/^[\d.]+ MB$/);
+    // The readout at the last batch: the in-step peak (the line) in MB, above the batch-end reading beside it.
+    await page.locator('[data-testid="memory-chart"] .chart-plot').focus();
+    await page.keyboard.press('End');
+    const items = page.locator('[data-testid="memory-chart"] [data-testid="hover-readout"] li');
+    const texts = await items.allTextContents();
+    const peak = texts.find((t) => !/batch end/.test(t)) ?? '';
+    const batchEnd = texts.find((t) => /batch end/.test(t)) ?? '';
+    expect(peak).toMatch(/fitDataset.*[\d.]+ MB/);
+    const bytes = (text: string) => {
+      const [, value, unit] = /([\d.,]+) (B|kB|MB|GB)(?!.*(B|kB|MB|GB))/.exec(text) ?? [];
+      return Number(value.replace(/,/g, '')) * 1024 ** ['B', 'kB', 'MB', 'GB'].indexOf(unit);
+    };
+    expect(bytes(peak)).toBeGreaterThan(bytes(batchEnd));
     expectCleanPage(log);
     await page.close();
   });

@@ -57,7 +57,7 @@ describe('RunBook', () => {
     book.subscribe(() => heard++);
     const run = book.add(config({ modes: ['loop'] }), 0);
     expect(book.revision).toBe(1);
-    // Every batch reaches the listeners (the frame throttle), but not the panels that redraw on the revision.
+    // Every batch reaches the listeners (the run store, which paces them), but not the panels that redraw on the revision.
     book.append(run, packMetrics([metric('loop', 0, 0)]));
     book.append(run, packMetrics([metric('loop', 0, 1)]));
     expect(heard).toBe(3);

@@ -15,3 +15,11 @@ export function useRunSnapshot(store: RunStore): RunSnapshot {
 export function useRunEvents(store: RunStore): RunEvents {
   return useDeferredValue(useSyncExternalStore(store.subscribe, store.getEvents, store.getEvents));
 }
+
+/**
+ * The latest run's training steps at the last publish: a number, read without deferring, so the count keeps
+ * moving even while transitions (a pointer over a chart) keep the deferred renders busy.
+ */
+export function useReceivedSteps(store: RunStore): number {
+  return useSyncExternalStore(store.subscribe, () => store.getSnapshot().received, () => store.getSnapshot().received);
+}

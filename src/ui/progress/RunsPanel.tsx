@@ -11,7 +11,7 @@ export interface RunsPanelProps {
   runs: readonly RunRecord[];
   /**
    * The book's revision (run records are mutable): a run's events (backend, a mode's end, the result, a stop)
-   * show at once, not at the next tick, and the per-batch frames do not re-render the panel.
+   * show at once, not at the next tick, and the run store's rows publishes do not re-render the panel.
    */
   revision: number;
   onRemove(id: number): void;

@@ -4,7 +4,7 @@
 import { isBusy, type RunPhase } from '../chart-data/run-book';
 import type { RunView } from '../hooks/use-run';
 import { formatInt } from '../format';
-import { useRunSnapshot } from '../hooks/use-run-store';
+import { useReceivedSteps } from '../hooks/use-run-store';
 
 export interface RunControlsProps {
   phase: RunPhase;
@@ -21,7 +21,7 @@ const STATUS: Record<RunPhase, string> = {
 };
 
 export function RunControls({ phase, run, onStop }: RunControlsProps) {
-  const { received } = useRunSnapshot(run.store);
+  const received = useReceivedSteps(run.store);
   const count = received > 0 ? `: ${formatInt(received)} batches` : phase === 'running' ? '…' : '';
   return (
     <div className="controls">
