@@ -24,7 +24,8 @@ const TINY = '?backend=cpu&modes=fit,loop&samples=64&batch=16&epochs=1&hidden=8&
 const failed: string[] = [];
 
 async function openFresh(app: AppHarness, path: string) {
-  const opened = await app.open('/favicon.svg');
+  // The embed view keeps nothing, so this page holds no connection to the store it deletes.
+  const opened = await app.open('/?embed=1');
   opened.page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
   await opened.page.evaluate(
     () =>
