@@ -31,23 +31,23 @@ interface DataEntry {
 }
 
 const DATA: DataEntry[] = [
-  { name: 'teacher', sizes: { small: { samples: 1024, features: 16, hidden: [32], batchSize: 32 }, large: { samples: 16_384, features: 128, hidden: [256, 128], batchSize: 512 } } },
+  { name: 'teacher', sizes: { small: { samples: 1024, features: 16, hidden: [32], batchSize: 32 }, large: { samples: 4096, features: 128, hidden: [256, 128], batchSize: 512 } } },
   ...(['spirals', 'circles', 'xor'] as const).map((dataset) => ({
     name: dataset,
-    sizes: { small: { dataset, samples: 1024, hidden: [16, 16], batchSize: 32 }, large: { dataset, samples: 32_768, hidden: [128, 128], batchSize: 1024 } },
+    sizes: { small: { dataset, samples: 1024, hidden: [16, 16], batchSize: 32 }, large: { dataset, samples: 8192, hidden: [128, 128], batchSize: 1024 } },
   })),
-  { name: 'mnist', sizes: { small: { dataset: 'mnist', samples: 1000, hidden: [64], batchSize: 32 }, large: { dataset: 'mnist', samples: 6000, hidden: [256, 128], batchSize: 256 } } },
+  { name: 'mnist', sizes: { small: { dataset: 'mnist', samples: 1000, hidden: [64], batchSize: 32 }, large: { dataset: 'mnist', samples: 2000, hidden: [256, 128], batchSize: 256 } } },
   {
     name: 'mnist-cnn',
     backends: ['cpu'],
-    sizes: { small: { dataset: 'mnist', model: 'cnn', samples: 1000, hidden: [32], batchSize: 32 }, large: { dataset: 'mnist', model: 'cnn', samples: 4000, hidden: [64], batchSize: 256 } },
+    sizes: { small: { dataset: 'mnist', model: 'cnn', samples: 1000, hidden: [32], batchSize: 32 }, large: { dataset: 'mnist', model: 'cnn', samples: 2000, hidden: [64], batchSize: 256 } },
   },
   { name: 'penguins', sizes: { small: { dataset: 'penguins', hidden: [8], batchSize: 16 }, large: { dataset: 'penguins', hidden: [512, 512], batchSize: 128 } } },
   { name: 'iris', sizes: { small: { dataset: 'iris', hidden: [8], batchSize: 16 }, large: { dataset: 'iris', hidden: [512, 512], batchSize: 64 } } },
   {
     name: 'csv',
     sizes: { small: { dataset: 'csv', hidden: [16], batchSize: 32 }, large: { dataset: 'csv', hidden: [128], batchSize: 256 } },
-    csvRows: { small: { rows: 600, features: 8 }, large: { rows: 20_000, features: 32 } },
+    csvRows: { small: { rows: 600, features: 8 }, large: { rows: 10_000, features: 32 } },
   },
 ];
 
@@ -58,7 +58,7 @@ const KNOBS: { name: string; config: Partial<RunConfig> }[] = [
   { name: 'validationSplit 0.25, shuffle', config: { validationSplit: 0.25, shuffle: true } },
   { name: 'source compute, readback epoch, keras loss', config: { source: 'compute', readback: 'epoch', lossView: 'keras' } },
 ];
-const KNOB_BASE: Partial<RunConfig> = { samples: 8192, features: 64, hidden: [128, 64], batchSize: 256 };
+const KNOB_BASE: Partial<RunConfig> = { samples: 4096, features: 64, hidden: [128, 64], batchSize: 256 };
 
 /** A CSV of `rows` rows: `features` numeric columns and a three-class label, written to a temporary folder. */
 function writeCsv(rows: number, features: number): CsvInput {

@@ -1,8 +1,8 @@
 // Runs in worker and Node. What the host itself can hold, apart from any memory budget: the largest single
 // ArrayBuffer its JS engine allocates, the wasm backend's linear memory ceiling, and, on WebGPU, the device's
 // buffer limits. A browser worker dies outright (no error to catch) when the data set passes these, so the
-// guard checks them before anything is allocated. The host reads the real values where it can (see
-// readBrowserLimits' callers in the worker); these defaults are what holds when it cannot.
+// guard checks them before anything is allocated. The host lays what it can read about itself over these
+// defaults (hostLimits below): the WebGPU device's limits, a heap limit where one is exposed.
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -11,8 +11,8 @@ export interface HostLimits {
   /** Largest single ArrayBuffer (typed array) the JS engine will allocate. */
   maxArrayBufferBytes: number;
   /**
-   * Everything the JS side may hold together (heap and typed arrays), where the host knows it: Chromium's
-   * performance.memory.jsHeapSizeLimit, Node's v8.getHeapStatistics().heap_size_limit. Unknown: not checked.
+   * Everything the JS side may hold together (heap and typed arrays), where the host knows such a limit
+   * (Chromium's performance.memory.jsHeapSizeLimit on a page; no worker exposes one). Unknown: not checked.
    */
   jsHeapBytes?: number;
   /** Ceiling of the wasm backend's linear memory (wasm32, as tfjs-backend-wasm is built: 4 GiB − 64 KiB). */
@@ -36,7 +36,7 @@ export function wasmGrowthSlack(heapBytes: number): number {
   return Math.min(heapBytes * 0.2, 96 * MiB);
 }
 
-/** Node 20: buffer.constants.MAX_LENGTH is 4 GiB; the CLI passes the real values (nodeHostLimits). */
+/** Node 20's buffer.constants.MAX_LENGTH is 4 GiB; a newer Node allows more, and the CLI can pass its own. */
 export const NODE_HOST_LIMITS: Readonly<HostLimits> = Object.freeze({
   maxArrayBufferBytes: 4 * GiB,
   wasmMaxBytes: WASM32_MAX_BYTES,
@@ -50,7 +50,7 @@ export const NODE_HOST_LIMITS: Readonly<HostLimits> = Object.freeze({
 export const BROWSER_WORKER_LIMITS: Readonly<HostLimits> = Object.freeze({
   maxArrayBufferBytes: 2 * GiB,
   wasmMaxBytes: WASM32_MAX_BYTES,
-  source: "a browser worker",
+  source: 'a browser worker',
 });
 
 /** The values a host can read about itself; each absent one keeps the default's. */
