@@ -6,6 +6,9 @@ import type { CsvInput } from '../engine/data/csv/source';
 import { tf } from '../engine/tf';
 import { ERROR_NAMES } from '../shared/errors';
 import { kernelsFor } from '../engine/kernels';
+import { NODE_HOST_LIMITS, hostLimits } from '../engine/memory-estimate';
+import { readBackendLimits } from '../engine/memory/read-limits';
+import { constants } from 'node:buffer';
 import { useKernelSet } from '../engine/kernel-set';
 import { runExperiment } from '../engine/run';
 import { describeBackend } from '../shared/metrics';
@@ -76,6 +79,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     result = await runExperiment(tf, config, backend.active, {
     signal,
+    limits: hostLimits(NODE_HOST_LIMITS, { maxArrayBufferBytes: constants.MAX_LENGTH, ...readBackendLimits(tf) }),
     onBatch,
     openShards: (c) => openNodeShards(c),
     assets: nodeAssets(),

@@ -18,7 +18,8 @@ export async function probeTunedKernels(tf: Tf, prepared: PreparedRun): Promise<
   const batch = await prepared.evalReader.read(0, rows);
   const xs = tf.tensor2d(batch.x, [rows, shape.features]);
   const ys = tf.tensor2d(batch.y, [rows, shape.outputs]);
-  const params = weights.values.map((v, i) => tf.variable(tf.tensor(v, weights.shapes[i])));
+  // A variable shares its initial tensor's data, so the initial tensor is freed at once (as in the loop mode).
+  const params = weights.values.map((v, i) => tf.tidy(() => tf.variable(tf.tensor(v, weights.shapes[i]))));
   const optimizer = makeOptimizer(tf, config.optimizer, config.learningRate);
   const step = async (): Promise<number> => {
     const t0 = performance.now();

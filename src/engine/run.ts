@@ -16,7 +16,7 @@ import { shardReader } from './data/shard-reader';
 import { arrayReader, type AssetLoader, type DataOrigin, type DataShape, type HeldOut, type RowReader, type ShardStore, type TrainingData } from './data/types';
 import { evaluate, evaluateWeights } from './evaluate';
 import { LossReader } from './loss-reader';
-import { estimatePeakBytes, guardMessage } from './memory-estimate';
+import { estimatePeakBytes, guardMessage, guardMode, type HostLimits } from './memory-estimate';
 import { TRAINING_MODES } from './modes';
 import { median } from './stats';
 import { compareModes, runNoise, timingFields } from './timing';
@@ -35,6 +35,8 @@ export interface RunHooks extends RecorderOptions {
   assets?: AssetLoader;
   /** The user's CSV file, for dataset = 'csv'. */
   csv?: CsvInput;
+  /** What the host can hold at all (one ArrayBuffer, wasm memory, GPU buffers): the guard refuses beyond it. */
+  limits?: HostLimits;
 }
 
 export interface ExperimentResult {
@@ -78,7 +80,7 @@ function needsArrays(config: RunConfig, origin: DataOrigin): boolean {
  * the backend known, modes the memory guard will refuse are left out of what gets loaded, so a set too big for
  * fit is never materialised for it.
  */
-export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'openShards' | 'assets' | 'csv'> = {}, backend?: BackendName): Promise<PreparedRun> {
+export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'openShards' | 'assets' | 'csv' | 'limits'> = {}, backend?: BackendName): Promise<PreparedRun> {
   const data = await loadDataSource(requested, hooks.assets, hooks.csv);
   const notices = [...data.notices];
   const config: RunConfig = { ...requested, samples: data.shape.samples };
@@ -87,7 +89,18 @@ export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'op
     config.model = 'mlp';
   }
   const arch = describeArchitecture(config, data.shape);
-  const runnable = backend ? config.modes.filter((m) => !guardMessage(config, m, backend, estimatePeakBytes(config, m, data.shape, arch))) : config.modes;
+  const refused = (c: RunConfig, m: ModeName) => backend !== undefined && guardMode(c, m, data.shape, arch, backend, hooks.limits) !== null;
+  // A generator cannot hold in memory what the host cannot: where the rows can be computed, it computes them
+  // on demand instead, so the streaming modes still run when fit is refused.
+  if (config.source === 'memory' && data.origin === 'computed' && pipelineUsed(config)) {
+    const streaming = config.modes.filter((m) => m === 'fitDataset' || (config.feed === 'pipeline' && m !== 'fit'));
+    const computed = { ...config, source: 'compute' as const };
+    if (streaming.some((m) => refused(config, m) && !refused(computed, m))) {
+      notices.push(`source=memory would hold all ${config.samples.toLocaleString('en-US')} samples in memory, more than ${hooks.limits?.source ?? 'this host'} can; the generator computes each sample on demand instead (source=compute)`);
+      config.source = 'compute';
+    }
+  }
+  const runnable = config.modes.filter((m) => !refused(config, m));
   const arrays = needsArrays({ ...config, modes: runnable }, data.origin) ? await data.arrays() : null;
   // What the generator reads: the data set's own reader (computed rows, served shards, the table, the file),
   // unless the source setting asks for the rows in memory or in shards the host writes.
@@ -125,6 +138,14 @@ const heldOutReader = (rows: HeldOut, shape: DataShape): RowReader => arrayReade
 
 const NO_TIMING = timingFields([], 1);
 
+/**
+ * The loss before and after training is taken over the training rows, at most this many (the first ones): a
+ * full pass over a million computed samples of 1,024 features would keep the reader waiting for minutes
+ * before the first batch, and the first 65,536 rows already pin the loss to a few digits.
+ */
+export const MAX_EVAL_ROWS = 65_536;
+const evalRows = (trainSamples: number) => Math.min(trainSamples, MAX_EVAL_ROWS);
+
 function refusedSummary(config: RunConfig, backend: BackendName, mode: ModeName, message: string, estimated: number, resident: number): ModeSummary {
   return {
     mode, backend, samples: config.samples, batchSize: config.batchSize, epochs: config.epochs, batches: 0,
@@ -156,10 +177,10 @@ export async function runMode(tf: Tf, backend: BackendName, mode: ModeName, prep
 async function measureMode(tf: Tf, backend: BackendName, mode: ModeName, prepared: PreparedRun, hooks: RunHooks): Promise<ModeRun> {
   const { config, shape, arch, weights, trainSamples } = prepared;
   const estimate = estimatePeakBytes(config, mode, shape, arch);
-  const refusal = guardMessage(config, mode, backend, estimate);
+  const refusal = guardMessage(config, mode, backend, estimate, hooks.limits);
   if (refusal) return { summary: refusedSummary(config, backend, mode, refusal, estimate.total, estimate.resident), batchMs: [], stopped: false };
 
-  const initialLoss = (await evaluateWeights(tf, arch, weights, prepared.evalReader, shape, trainSamples)).loss;
+  const initialLoss = (await evaluateWeights(tf, arch, weights, prepared.evalReader, shape, evalRows(trainSamples))).loss;
   const tensorsBefore = tf.memory().numTensors;
   const batchesPerEpoch = batchCount(trainSamples, config.batchSize);
   const loss = new LossReader(tf, config.readback, config.lossView, batchesPerEpoch);
@@ -178,7 +199,7 @@ async function measureMode(tf: Tf, backend: BackendName, mode: ModeName, prepare
   const stopped = hooks.signal.stopped;
   const leakedTensors = tf.memory().numTensors - tensorsBefore;
   const finalWeights = { shapes: weights.shapes, values: finalValues };
-  const finalLoss = (await evaluateWeights(tf, arch, finalWeights, prepared.evalReader, shape, trainSamples)).loss;
+  const finalLoss = (await evaluateWeights(tf, arch, finalWeights, prepared.evalReader, shape, evalRows(trainSamples))).loss;
   const test = await evaluateWeights(tf, arch, finalWeights, heldOutReader(prepared.test, shape), shape, prepared.test.samples);
   const totalMs = recorder.totalMs;
   const batchMs = recorder.batchMs;
@@ -267,8 +288,10 @@ export async function runExperiment(tf: Tf, requested: RunConfig, backend: Backe
   const used = (list: ModeRun[]) => (completed > 0 ? list.slice(0, completed) : list);
   const summaries = config.modes.filter((m) => runs.get(m)!.length > 0).map((m) => mergeRepeats(used(runs.get(m)!), config.repeats));
   const comparisons = compareModes(summaries, summaries.map((s) => ({ mode: s.mode, batchMs: used(runs.get(s.mode)!).map((r) => r.batchMs) })));
-  // After every mode and outside every timed region; skipped after a stop.
-  const kernelProbe = backend === 'wasm' && config.kernels === 'stock' && !hooks.signal.stopped ? await probeTunedKernels(tf, prepared) : null;
+  // After every mode and outside every timed region; skipped after a stop, and where the guard would not let
+  // the hand loop (the probe's steps) run: the probe must never allocate what a mode was refused.
+  const probeFits = summaries.some((s) => !s.refused) && guardMode(config, 'loop', prepared.shape, prepared.arch, backend, hooks.limits) === null;
+  const kernelProbe = backend === 'wasm' && config.kernels === 'stock' && !hooks.signal.stopped && probeFits ? await probeTunedKernels(tf, prepared) : null;
   const batchCounts: Partial<Record<ModeName, number>> = {};
   for (const [mode, list] of runs) if (list.length) batchCounts[mode] = list.reduce((n, r) => n + r.summary.batches, 0);
   return {

@@ -89,6 +89,7 @@ export interface ModeSummary extends TimingFields {
   repeatsPlanned: number;
   /** Set on the per-repeat summaries a run streams while it goes (0-based); absent on the final ones. */
   repeat?: number;
+  /** Loss over the training rows (the first 65,536 of a larger set) before the first step and after the last. */
   initialLoss: number;
   finalLoss: number;
   /** Loss on the test rows after training. */

@@ -11,6 +11,8 @@ import type { RunEvents, TrainerApi } from '../shared/trainer-api';
 import { activateBackend, type BackendProbes } from '../engine/backend';
 import { scanCsvInput, type CsvInput } from '../engine/data/csv/source';
 import { kernelsFor } from '../engine/kernels';
+import { BROWSER_WORKER_LIMITS, hostLimits, type HostLimits } from '../engine/memory-estimate';
+import { readBackendLimits } from '../engine/memory/read-limits';
 import { useKernelSet } from '../engine/kernel-set';
 import type { CsvFile, CsvInspection } from '../shared/csv';
 import { runExperiment, type RunHooks } from '../engine/run';
@@ -33,6 +35,8 @@ export interface TrainerDeps {
   openShards?: RunHooks['openShards'];
   /** fitscope's data files (mnist, iris, penguins): fetched over HTTP in the worker, read from disk in Node. */
   assets?: RunHooks['assets'];
+  /** What this host can hold at all, with no budget set (defaults to a browser worker's limits). */
+  limits?: Readonly<HostLimits>;
   /** What made the run (backend, adapter, cores, browser…), read once the backend is active. */
   machineInfo?: (backend: BackendInfo) => Promise<MachineInfo>;
   now?: () => number;
@@ -93,6 +97,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
       lastFlush = now();
       const experiment = await runExperiment(tf, config, backend.active, {
         signal: run.signal,
+        limits: hostLimits(deps.limits ?? BROWSER_WORKER_LIMITS, readBackendLimits(tf)),
         openShards: deps.openShards,
         assets: deps.assets,
         ...(csv ? { csv: csvInput(csv) } : {}),

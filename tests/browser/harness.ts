@@ -49,6 +49,8 @@ export interface PageLog {
 }
 
 export interface OpenOptions {
+  /** Keep the runs earlier pages of this harness stored (default: start with none). */
+  keepStorage?: boolean;
   /** Launch with --enable-unsafe-webgpu (the default); without it Chromium here offers no WebGPU adapter. */
   webgpu?: boolean;
 }
@@ -122,6 +124,18 @@ export async function startApp(options: BuildOptions = {}): Promise<AppHarness> 
         page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
         page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && log.errors.push(`worker console: ${m.text()}`)));
         page.on('request', (r) => log.requests.push(r.url()));
+        if (!options.keepStorage) {
+          // Kept runs come back on reload, and every page of a harness shares one profile: start each test with
+          // none. The embed view keeps nothing, so the page doing the delete holds no connection to the store.
+          await page.goto(`${baseUrl}/?embed=1`);
+          await page.evaluate(
+            () =>
+              new Promise<void>((done) => {
+                const request = indexedDB.deleteDatabase('fitscope');
+                request.onsuccess = request.onerror = request.onblocked = () => done();
+              }),
+          );
+        }
         await page.goto(`${baseUrl}${path}`);
         return { page, log };
       },

@@ -5,6 +5,7 @@ import { ALL_PANEL_IDS, EMBED_OMITS, PAGE_PANEL_IDS, VIEW_KEYS, defaultLinkView,
 import { DEFAULT_CONFIG, FIELD_TABLE, type FieldSpec, type RunConfig } from '../../src/shared/config';
 import { isValidConfig } from '../../src/shared/config-coerce';
 import { DEFAULT_VIEW_SETTINGS, PANEL_IDS, SMOOTHING_MAX, X_AXES, normalizeViewSettings } from '../../src/shared/view-settings';
+import { REFERENCE_RUNS } from '../../src/preset/reference-runs';
 
 /** Valid values of one field, from its FIELD_TABLE entry: a field added there is covered here at once. */
 function arbitraryFor(spec: FieldSpec): fc.Arbitrary<unknown> {
@@ -35,7 +36,7 @@ const validLink: fc.Arbitrary<LinkView> = fc.record({
     smoothing: fc.double({ min: 0, max: SMOOTHING_MAX, noNaN: true }),
     hidden: fc.subarray([...PANEL_IDS]),
   }),
-  page: fc.record({ embed: fc.boolean(), autorun: fc.boolean(), hidden: fc.subarray([...PAGE_PANEL_IDS]) }),
+  page: fc.record({ embed: fc.boolean(), autorun: fc.boolean(), hidden: fc.subarray([...PAGE_PANEL_IDS]), refs: fc.subarray([...REFERENCE_RUNS]), keep: fc.boolean() }),
 });
 
 const anyKey = fc.constantFrom(...FIELD_TABLE.map((f) => f.key), ...VIEW_KEYS.map((k) => k.key), 'v', 'x', 'unknown');
@@ -82,7 +83,7 @@ describe('URL codec', () => {
     const { view, page, warnings } = decodeQuery('?x=samples&log=1&smooth=0.25&hide=memory,settings,loss,code&embed=1&autorun=0');
     expect(warnings).toEqual([]);
     expect(view).toEqual({ xAxis: 'samples', logScale: true, smoothing: 0.25, hidden: ['loss', 'memory'] });
-    expect(page).toEqual({ embed: true, autorun: false, hidden: ['settings', 'code'] });
+    expect(page).toEqual({ embed: true, autorun: false, hidden: ['settings', 'code'], refs: [], keep: false });
     // A bare flag switches it on; no view keys = the defaults.
     expect(decodeQuery('?embed').page.embed).toBe(true);
     expect(decodeQuery('').view).toEqual(DEFAULT_VIEW_SETTINGS);
