@@ -111,8 +111,10 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     const planned = formatCompact(linearTicks(0, 625_000, 5, true).domain[1]);
     expect(await lastXTick(page, 'loss')).toBe(planned);
     // A pointer moving over a chart (the readout follows every move) must not hold up the streaming results:
-    // pointer moves every 2 ms for 3 s, from inside the page, and the batch count must still advance.
-    const [before, after] = await page.evaluate(async () => {
+    // pointer moves every 2 ms for 3 s, from inside the page, and the batch count and the lines must still advance.
+    const [before, after, lineBefore, lineAfter] = await page.evaluate(async () => {
+      const line = () => document.querySelector('[data-testid="loss-chart"] g.trace-line:last-child path')?.getAttribute('d') ?? '';
+      const firstLine = line();
       const plot = document.querySelector('[data-testid="loss-chart"] .chart-plot')!;
       const box = plot.getBoundingClientRect();
       const count = () => Number(/([\d,]+) batches/.exec(document.querySelector('[data-testid="run-status"]')?.textContent ?? '')?.[1].replace(/,/g, '') ?? NaN);
@@ -124,10 +126,12 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
       }, 2);
       await new Promise((done) => setTimeout(done, 3000));
       const last = count();
+      const lastLine = line();
       clearInterval(mover);
-      return [first, last];
+      return [first, last, firstLine, lastLine] as const;
     });
     expect(after).toBeGreaterThan(before);
+    expect(lineAfter).not.toBe(lineBefore);
     expect(await page.getByTestId('hover-readout').count()).toBe(1);
     // Before the mode's summary, Time per batch shows the live median of the batches so far, and says so.
     await page.waitForFunction(() => /median \(live\)/.test(document.querySelector('[data-testid="time-split-chart"] .split-values li')?.textContent ?? ''), undefined, { timeout: RUN_TIMEOUT });
