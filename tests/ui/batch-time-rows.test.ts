@@ -63,4 +63,11 @@ describe('batch time rows', () => {
     book.append(run, packMetrics(metrics('loop', 20, 20, 32, () => ({ repeat: 1, ms: 2 }))));
     expect(batchTimeRows(book.runs)[0].medianMs).toBe(2);
   });
+  it('keep batch times only for the trace streaming now: the one before has its summary', () => {
+    const { book, run } = liveRun();
+    run.addSummary(summary('fitDataset', { msPerBatchMedian: 1.2 }));
+    book.append(run, packMetrics(metrics('loop', 10, 10, 32, () => ({ ms: 3 }))));
+    expect(run.trace('fitDataset')!.times.count).toBe(0);
+    expect(batchTimeRows(book.runs).map((r) => [r.mode, r.medianMs, r.live])).toEqual([['fitDataset', 1.2, false], ['loop', 3, true]]);
+  });
 });

@@ -49,7 +49,10 @@ export interface Trace {
   timeMs: number;
   lastEpoch: number;
   lastBatch: number;
-  /** Every record's time per batch, in order (up to BATCH_TIMES_CAPACITY): the live median before the summary. */
+  /**
+   * Every record's time per batch, in order (up to BATCH_TIMES_CAPACITY): the live median before the summary.
+   * Kept only while the trace streams: the run empties it when rows for another trace arrive.
+   */
   times: BatchTimes;
 }
 
@@ -69,6 +72,12 @@ export class BatchTimes {
       this.data = grown;
     }
     this.data[this.count++] = ms;
+  }
+
+  /** Lets go of the times (the summary has the statistics now). */
+  clear(): void {
+    this.data = new Float64Array(256);
+    this.count = 0;
   }
 
   /** The times so far (a view: copy before sorting). */
@@ -167,6 +176,8 @@ export class RunRecord {
       t.timeMs += d[o + COL.ms] * steps;
       t.lastEpoch = d[o + COL.epoch];
       t.lastBatch = d[o + COL.batch];
+      // One trace streams at a time: the one before has its summary coming, and its times are no longer read.
+      if (this.lastTrace !== t) this.lastTrace?.times.clear();
       t.times.push(d[o + COL.ms]);
       this.lastTrace = t;
       for (let c = 0; c < TRACE_SOURCE.length; c++) this.values[c] = d[o + TRACE_SOURCE[c]];
