@@ -71,8 +71,8 @@ function listFlag<T extends string>(argv: readonly string[], name: string, allow
 
 function parseOptions(argv: readonly string[]): Options {
   const known = new Set(['--blocks', '--samples', '--backends', '--modes']);
-  const stray = argv.filter((a, i) => a.startsWith('--') && !known.has(a) && !(i > 0 && known.has(argv[i - 1])));
-  if (stray.length) throw new UsageError(`unknown flag ${stray[0]}`);
+  const stray = argv.filter((a, i) => !known.has(a) && !(i > 0 && known.has(argv[i - 1])));
+  if (stray.length) throw new UsageError(stray[0].startsWith('--') ? `unknown flag ${stray[0]}` : `unexpected argument "${stray[0]}"`);
   return {
     blocks: intFlag(argv, 'blocks', 4, 1, 50),
     samples: intFlag(argv, 'samples', 4096, 1024, 1_000_000),
@@ -229,6 +229,10 @@ function table(results: readonly ModeResult[]): string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
   let options: Options;
   try {
     options = parseOptions(argv);
