@@ -1,8 +1,8 @@
 // Rewrites the README's generated sections (URL keys, presets) from the code: `npm run docs`.
-// tests/preset/docs.test.ts fails when someone forgets.
+// tests/scripts/readme-sections.test.ts fails when someone forgets.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { updateReadme } from '../src/preset/docs';
+import { updateReadme } from './lib/readme-sections';
 
 const path = fileURLToPath(new URL('../README.md', import.meta.url));
 const before = readFileSync(path, 'utf8');

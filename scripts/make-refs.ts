@@ -3,7 +3,7 @@
 // per-batch columns thinned to at most --max-rows records per mode (the summaries are the engine's own, from
 // every batch). The config's backend is the one the file was recorded on.
 //   npx tsx scripts/make-refs.ts [--backend wasm|cpu|webgpu] [--presets small-data-fit,leaky-loop] [--max-rows 200] [--out public/refs]
-// Default: the presets of src/preset/reference-runs.ts on wasm. On a GPU machine, `--backend webgpu --presets
+// Default: the presets of src/links/reference-runs.ts on wasm. On a GPU machine, `--backend webgpu --presets
 // small-model-webgpu,large-model-webgpu` records GPU references (add their names to REFERENCE_RUNS to ship them).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,8 +18,8 @@ import { tf } from '../src/engine/tf';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../src/shared/config';
 import { describeMachine } from '../src/shared/machine';
 import { MetricPacker } from '../src/shared/metric-chunk';
-import { PRESETS, presetConfig } from '../src/preset/presets';
-import { REFERENCE_RUNS } from '../src/preset/reference-runs';
+import { PRESETS, presetConfig } from '../src/presets/presets';
+import { REFERENCE_RUNS } from '../src/links/reference-runs';
 import { RunBook } from '../src/ui/chart-data/run-book';
 import { exportJson, setRunEngine } from '../src/ui/export/export-data';
 import { thinRows } from '../src/ui/refs/thin-rows';
@@ -38,7 +38,7 @@ mkdirSync(outDir, { recursive: true });
 
 for (const name of names) {
   const preset = PRESETS.find((p) => p.id === name);
-  if (!preset) throw new Error(`no preset named ${name} (src/preset/presets.ts)`);
+  if (!preset) throw new Error(`no preset named ${name} (src/presets/presets.ts)`);
   const config = { ...presetConfig(preset), backend };
   const info = await activateNodeBackend(tf, backend, kernelsFor(config));
   const machine = await collectNodeMachineInfo(tf, info);

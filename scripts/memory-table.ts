@@ -113,14 +113,20 @@ for (const backend of backends) {
       for (const optimizer of optimizers) {
         const config = { ...base(), ...entry.sizes[size], optimizer };
         const describe = (c: RunConfig) => `${entry.name.replace('-cnn', '')} ${c.model} ${size} (${c.samples} × ${c.hidden.join(',')}, batch ${c.batchSize})`;
-        for (const row of await measure(describe, backend, config, batches, csv)) rows.push(row), log(row);
+        for (const row of await measure(describe, backend, config, batches, csv)) {
+          rows.push(row);
+          log(row);
+        }
       }
     }
   }
   if (datasets.includes('knobs')) {
     for (const knob of KNOBS) {
       const config = { ...base(), ...KNOB_BASE, ...knob.config };
-      for (const row of await measure(() => `teacher mlp, ${knob.name}`, backend, config, batches)) rows.push(row), log(row);
+      for (const row of await measure(() => `teacher mlp, ${knob.name}`, backend, config, batches)) {
+        rows.push(row);
+        log(row);
+      }
     }
   }
 }

@@ -154,7 +154,7 @@ export class BatchRecorder {
     const perBatch = (performance.now() - this.lastMark) / Math.max(1, batchesInEpoch);
     this.epochAverageMs.push(perBatch);
     for (let i = 0; i < batchesInEpoch - 1; i++) this.batchMs.push(perBatch);
-    // The whole epoch is one window: its peak is the peak of the epoch's steps.
+    // The whole epoch is one span: its peak is the peak of the epoch's steps.
     this.row[COL.stepPeakBytes] = this.peaks?.hooked ? this.peaks.windowBytes : NaN;
     this.row[COL.stepPeakTensors] = this.peaks?.hooked ? this.peaks.windowTensors : NaN;
     const val = await this.validateEpoch();

@@ -26,6 +26,8 @@ export class PeakTracker {
     const original = engine.trackTensor;
     this.hooked = typeof original === 'function' && typeof engine.state?.numBytes === 'number';
     if (!this.hooked || !original) return;
+    // The hook is called with the engine as `this`, so the tracker is reached through its own name.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const tracker = this;
     engine.trackTensor = function hookedTrackTensor(this: EngineInternals, ...args: unknown[]) {
       original.apply(this, args);
@@ -47,8 +49,8 @@ export class PeakTracker {
   }
 
   /**
-   * Closes the current window into the run's peak and starts the next one at the given counts (what is live
-   * now). The hook itself only compares against the window, so it stays two comparisons per tensor.
+   * Closes the current span into the run's peak and starts the next one at the given counts (what is live
+   * now). The hook itself only compares against the span, so it stays two comparisons per tensor.
    */
   openWindow(numBytes: number, numTensors: number): void {
     this.fold();

@@ -1,6 +1,6 @@
 // Runs everywhere (pure). How the page shows runs, as opposed to what runs (RunConfig): the charts' x axis,
 // the loss scale, the smoothing and which panels are hidden. Kept in src/shared so that the URL codec
-// (src/preset) can read and write these keys without importing the UI.
+// (src/links) can read and write these keys without importing the UI.
 import { parseBool } from './field-kinds';
 
 /** What the charts' x axis counts: steps of the mode, training samples consumed, or the mode's wall time. */

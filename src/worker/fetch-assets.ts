@@ -23,7 +23,7 @@ export function fetchAssets(root: URL): AssetLoader {
       try {
         response = await fetch(url);
       } catch (e) {
-        throw new Error(`could not load data file ${name}: ${(e as Error).message}`);
+        throw new Error(`could not load data file ${name}: ${(e as Error).message}`, { cause: e });
       }
       if (!response.ok) throw new Error(`could not load data file ${name}: HTTP ${response.status} (is public/data prepared? run \`npm run data\`)`);
       return new Uint8Array(await response.arrayBuffer());

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './use-app';
-import { encodeQuery } from '../../src/preset/url-codec';
+import { encodeQuery } from '../../src/links/url-codec';
 import { DEFAULT_CONFIG, type RunConfig } from '../../src/shared/config';
 import { DEFAULT_VIEW_SETTINGS } from '../../src/shared/view-settings';
 import { chromiumAvailable, expectCleanLog } from './harness';

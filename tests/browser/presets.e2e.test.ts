@@ -4,8 +4,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './use-app';
-import { PRESETS, presetConfig, presetQuery } from '../../src/preset/presets';
-import { encodeQuery } from '../../src/preset/url-codec';
+import { PRESETS, presetConfig, presetQuery } from '../../src/presets/presets';
+import { encodeQuery } from '../../src/links/url-codec';
 import { FIELD_TABLE, type RunConfig } from '../../src/shared/config';
 import { chromiumAvailable, expectCleanLog } from './harness';
 

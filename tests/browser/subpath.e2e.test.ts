@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeQuery } from '../../src/preset/url-codec';
+import { encodeQuery } from '../../src/links/url-codec';
 import { DEFAULT_CONFIG, type RunConfig } from '../../src/shared/config';
 import { buildApp, chromiumAvailable, expectCleanLog, type PageLog } from './harness';
 import { noticeText, waitForRunEnd } from './run-actions';

@@ -11,7 +11,7 @@ import { activateBackend } from '../../src/engine/backend';
 import { kernelsFor } from '../../src/engine/kernels';
 import { runExperiment } from '../../src/engine/run';
 import { registerTunedKernels, tunedKernelsRegistered, unregisterTunedKernels } from '../../src/engine/wasm-kernels';
-import { tunedKernelSource } from '../../src/preset/code/tuned-kernels-source';
+import { tunedKernelSource } from '../../src/codegen/tuned-kernels-source';
 import type { BatchMetric } from '../../src/shared/metrics';
 import { smallConfig, tf } from './helpers';
 import { rowToMetric } from '../../src/shared/metric-row';

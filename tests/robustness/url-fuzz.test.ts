@@ -2,8 +2,8 @@
 // and names every setting it changed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeQuery, VERSION_KEY } from '../../src/preset/url-codec';
-import { VIEW_KEYS } from '../../src/preset/view-settings';
+import { decodeQuery, VERSION_KEY } from '../../src/links/url-codec';
+import { VIEW_KEYS } from '../../src/links/view-settings';
 import { DEFAULT_CONFIG, FIELD_TABLE, type RunConfig } from '../../src/shared/config';
 import { isValidConfig } from '../../src/shared/config-coerce';
 

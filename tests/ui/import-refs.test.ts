@@ -4,9 +4,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeQuery, encodeQuery } from '../../src/preset/url-codec';
-import { PRESETS, presetConfig } from '../../src/preset/presets';
-import { REFERENCE_RUNS } from '../../src/preset/reference-runs';
+import { decodeQuery, encodeQuery } from '../../src/links/url-codec';
+import { PRESETS, presetConfig } from '../../src/presets/presets';
+import { REFERENCE_RUNS } from '../../src/links/reference-runs';
 import { DEFAULT_CONFIG } from '../../src/shared/config';
 import { chunkSteps, packMetrics } from '../../src/shared/metric-chunk';
 import { COL, METRIC_WIDTH } from '../../src/shared/metric-row';

@@ -9,7 +9,7 @@ import { useCsvFile } from '../csv/use-csv-file';
 import { useRun } from '../hooks/use-run';
 import { useUrlConfig } from '../hooks/use-url-config';
 import { useViewSettings } from '../hooks/use-view-settings';
-import { isPanelHidden, shownView, type AnyPanelId } from '../../preset/view-settings';
+import { isPanelHidden, shownView, type AnyPanelId } from '../../links/view-settings';
 import { LazyCodeView } from '../code-view/LazyCodeView';
 import { EmbedBar } from '../embed/EmbedBar';
 import { useEmbedBridge } from '../embed/use-embed-bridge';

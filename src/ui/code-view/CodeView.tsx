@@ -1,9 +1,9 @@
 // Runs in the page. The code the current setup stands for: TF.js and the equivalent Keras (Python), for one of
-// the chosen modes, generated from the RunConfig (src/preset/code) and copyable. Shown as text only.
+// the chosen modes, generated from the RunConfig (src/codegen) and copyable. Shown as text only.
 import { useId, useMemo, useState } from 'react';
 import type { ModeName, RunConfig } from '../../shared/config';
-import { kerasCode } from '../../preset/code/keras-code';
-import { tfjsCode } from '../../preset/code/tfjs-code';
+import { kerasCode } from '../../codegen/keras-code';
+import { tfjsCode } from '../../codegen/tfjs-code';
 import './code-view.css';
 
 type Language = 'tfjs' | 'keras';

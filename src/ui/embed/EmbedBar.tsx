@@ -1,9 +1,9 @@
 // Runs in the page. The compact view's header: the name, and a link that opens the full app with the same setup
 // in a new tab (outside the host page's frame).
 import type { RunConfig } from '../../shared/config';
-import { pageUrl } from '../../preset/browser-location';
-import { encodeQuery } from '../../preset/url-codec';
-import type { LinkView } from '../../preset/view-settings';
+import { pageUrl } from '../app/browser-location';
+import { encodeQuery } from '../../links/url-codec';
+import type { LinkView } from '../../links/view-settings';
 import './embed.css';
 
 export interface EmbedBarProps {

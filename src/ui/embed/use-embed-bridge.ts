@@ -1,11 +1,11 @@
 // Runs in the page. The postMessage API for a page that frames fitscope (README: "Embedding"). Only when the
 // page is framed (window.parent !== window): posts ready, progress (at most 4 a second), run-end with the
 // summaries, and error to the parent; acts on run, stop and set-config from the parent (and from its origin
-// only, where the browser says which it is). Message shapes and checks live in src/preset/embed-protocol.ts.
+// only, where the browser says which it is). Message shapes and checks live in src/links/embed-protocol.ts.
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { RunConfig } from '../../shared/config';
 import type { BackendInfo, ModeSummary } from '../../shared/metrics';
-import { acceptsOrigin, appMessage, parentOrigin, PROTOCOL_VERSION, readHostMessage, type AppMessage } from '../../preset/embed-protocol';
+import { acceptsOrigin, appMessage, parentOrigin, PROTOCOL_VERSION, readHostMessage, type AppMessage } from '../../links/embed-protocol';
 import { isBusy, type RunPhase } from '../chart-data/run-book';
 import { PROGRESS_INTERVAL_MS } from '../progress/progress-math';
 

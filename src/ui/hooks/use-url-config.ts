@@ -3,8 +3,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { RunConfig } from '../../shared/config';
 import type { ViewSettings } from '../../shared/view-settings';
-import { readLocation, writeLocation } from '../../preset/browser-location';
-import type { LinkView } from '../../preset/view-settings';
+import { readLocation, writeLocation } from '../app/browser-location';
+import type { LinkView } from '../../links/view-settings';
 
 export interface UrlConfig {
   config: RunConfig;

@@ -1,7 +1,7 @@
 // Runs in the page. The preset gallery: each preset is a plain link (open it, share it, open it in a new tab)
 // to a setup that shows one claim of the seed article in numbers, with one line on what to look for.
 import type { RunConfig } from '../../shared/config';
-import { PRESETS, presetConfig, presetQuery } from '../../preset/presets';
+import { PRESETS, presetConfig, presetQuery } from '../../presets/presets';
 import './presets.css';
 
 export interface PresetGalleryProps {

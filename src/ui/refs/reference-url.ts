@@ -1,7 +1,7 @@
 // Runs in the page (pure). Where a reference result file lives: `refs/<name>.json` next to the page (so the
 // app works from any sub-path), for the names the app ships only. The link codec already keeps `ref` to those
 // names; this checks again, so that nothing but a same-origin file of the list is ever fetched.
-import { REFERENCE_RUNS, referencePath, type ReferenceRunName } from '../../preset/reference-runs';
+import { REFERENCE_RUNS, referencePath, type ReferenceRunName } from '../../links/reference-runs';
 
 const isShipped = (name: string): name is ReferenceRunName => (REFERENCE_RUNS as readonly string[]).includes(name);
 

@@ -2,7 +2,7 @@
 // each in a read-only field (select it and copy by hand) with a Copy button.
 import { memo, useId, useRef, useState } from 'react';
 import type { RunConfig } from '../../shared/config';
-import type { LinkView } from '../../preset/view-settings';
+import type { LinkView } from '../../links/view-settings';
 import { embedSnippet, shareLink } from './share-text';
 import './share.css';
 

@@ -1,8 +1,8 @@
 // Runs in the page (pure). What the Share menu copies: the link to this setup, and an <iframe> snippet of the
 // compact embed view with the same setup.
 import type { RunConfig } from '../../shared/config';
-import { encodeQuery } from '../../preset/url-codec';
-import type { LinkView } from '../../preset/view-settings';
+import { encodeQuery } from '../../links/url-codec';
+import type { LinkView } from '../../links/view-settings';
 
 export interface ShareOptions {
   /** Add autorun=1: the reader's page starts the run at once. */

@@ -1,8 +1,8 @@
-// Runs in the page only: the one file of src/preset that touches window. The address bar follows the setup
+// Runs in the page only: the one file that touches window.location (the link codec, src/links, is pure). The address bar follows the setup
 // with replaceState, so editing a field never adds a history entry.
-import type { RunConfig } from '../shared/config';
-import { decodeQuery, encodeQuery, type DecodedQuery } from './url-codec';
-import type { LinkView } from './view-settings';
+import type { RunConfig } from '../../shared/config';
+import { decodeQuery, encodeQuery, type DecodedQuery } from '../../links/url-codec';
+import type { LinkView } from '../../links/view-settings';
 
 export function readLocation(): DecodedQuery {
   return decodeQuery(window.location.search);

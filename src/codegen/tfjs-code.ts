@@ -1,13 +1,13 @@
 // Runs everywhere (pure). The TensorFlow.js code a setup stands for, per mode: a standalone ES module that makes
 // the data, builds the model and trains it the way fitscope's mode does. Generated text only; the app shows it
 // and never evaluates it (tests/preset/tfjs-code.test.ts runs it in Node).
-import type { ModeName, RunConfig } from '../../shared/config';
-import { encodeQuery } from '../url-codec';
+import type { ModeName, RunConfig } from '../shared/config';
+import { encodeQuery } from '../links/url-codec';
 import { codeSetup, type CodeLayer, type CodeSetup } from './code-model';
 import { tunedKernelSource } from './tuned-kernels-source';
 
 // The package the generated code imports. Kept out of import-shaped string literals: tests/layering.test.ts
-// reads this file's imports by pattern, and src/preset must not import tfjs itself.
+// reads this file's imports by pattern, and src/codegen must not import tfjs itself.
 const TFJS = '@tensorflow/tfjs';
 
 const OPTIMIZER_FN: Record<RunConfig['optimizer'], string> = { adam: 'adam', sgd: 'sgd', rmsprop: 'rmsprop', adagrad: 'adagrad' };

@@ -2,8 +2,8 @@
 // rewrites them, and this fails when someone changes a table without running it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { keyRows, keyTableMarkdown, presetListMarkdown, updateReadme } from '../../src/preset/docs';
-import { VIEW_KEYS } from '../../src/preset/view-settings';
+import { keyRows, keyTableMarkdown, presetListMarkdown, updateReadme } from '../../scripts/lib/readme-sections';
+import { VIEW_KEYS } from '../../src/links/view-settings';
 import { FIELD_TABLE } from '../../src/shared/config';
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -1,8 +1,8 @@
 // Runs everywhere (pure). The Keras (Python, Keras 3) code a setup stands for, per mode: the same model,
 // optimizer, batch size and epochs as the TF.js code, in the shape the seed article gives each method
 // (fit on arrays, fit on a generator for fit_generator, a train_on_batch loop, a GradientTape loop).
-import type { ModeName, RunConfig } from '../../shared/config';
-import { encodeQuery } from '../url-codec';
+import type { ModeName, RunConfig } from '../shared/config';
+import { encodeQuery } from '../links/url-codec';
 import { codeSetup, type CodeLayer, type CodeSetup } from './code-model';
 
 const OPTIMIZER_CLASS: Record<RunConfig['optimizer'], string> = { adam: 'Adam', sgd: 'SGD', rmsprop: 'RMSprop', adagrad: 'Adagrad' };

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeQuery, encodeQuery, URL_FORMAT_VERSION } from '../../src/preset/url-codec';
-import { ALL_PANEL_IDS, EMBED_OMITS, PAGE_PANEL_IDS, VIEW_KEYS, defaultLinkView, isPanelHidden, shownView, type LinkView } from '../../src/preset/view-settings';
+import { decodeQuery, encodeQuery, URL_FORMAT_VERSION } from '../../src/links/url-codec';
+import { ALL_PANEL_IDS, EMBED_OMITS, PAGE_PANEL_IDS, VIEW_KEYS, defaultLinkView, isPanelHidden, shownView, type LinkView } from '../../src/links/view-settings';
 import { DEFAULT_CONFIG, FIELD_TABLE, type FieldSpec, type RunConfig } from '../../src/shared/config';
 import { isValidConfig } from '../../src/shared/config-coerce';
 import { DEFAULT_VIEW_SETTINGS, PANEL_IDS, SMOOTHING_MAX, X_AXES, normalizeViewSettings } from '../../src/shared/view-settings';
-import { REFERENCE_RUNS } from '../../src/preset/reference-runs';
+import { REFERENCE_RUNS } from '../../src/links/reference-runs';
 
 /** Valid values of one field, from its FIELD_TABLE entry: a field added there is covered here at once. */
 function arbitraryFor(spec: FieldSpec): fc.Arbitrary<unknown> {

@@ -4,7 +4,7 @@
 // registry symbol so the two never wrap each other. tests/engine/wasm-kernels.test.ts runs this text in Node
 // and checks it against the cpu backend. The app itself never evaluates it.
 
-// Package names kept out of import-shaped literals, like src/preset/code/tfjs-code.ts does.
+// Package names kept out of import-shaped literals, like src/codegen/tfjs-code.ts does.
 const TFJS = '@tensorflow/tfjs';
 
 const HEADER = `// Tuned kernels for @tensorflow/tfjs-backend-wasm 4.22 (from fitscope).

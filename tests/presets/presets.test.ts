@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeArchitecture } from '../../src/engine/architecture';
 import { DEFAULT_BUDGET_BYTES, estimatePeakBytes } from '../../src/engine/memory-estimate';
-import { codeSetup } from '../../src/preset/code/code-model';
-import { PRESETS, presetConfig, presetQuery, presetView } from '../../src/preset/presets';
-import { decodeQuery } from '../../src/preset/url-codec';
+import { codeSetup } from '../../src/codegen/code-model';
+import { PRESETS, presetConfig, presetQuery, presetView } from '../../src/presets/presets';
+import { decodeQuery } from '../../src/links/url-codec';
+import { defaultLinkView } from '../../src/links/view-settings';
 import { combinationProblems } from '../../src/shared/config-rules';
 import type { RunConfig } from '../../src/shared/config';
 
@@ -37,7 +38,7 @@ describe('presets', () => {
       expect(decoded.warnings).toEqual([]);
       expect(decoded.config).toEqual(presetConfig(preset));
       expect(decoded.view).toEqual(presetView(preset));
-      expect(decoded.page).toEqual({ embed: false, autorun: false, hidden: [] });
+      expect(decoded.page).toEqual(defaultLinkView().page);
       expect(combinationProblems(decoded.config)).toEqual([]);
     });
 

@@ -1,11 +1,11 @@
 // Runs everywhere (pure). The README's generated sections: the table of URL keys (built from FIELD_TABLE and
 // VIEW_KEYS, the same tables the decoder and encoder read) and the preset list. `npm run docs` writes them
 // between their markers; tests/preset/docs.test.ts fails when the README and the code disagree.
-import { DEFAULT_CONFIG, FIELD_TABLE } from '../shared/config';
-import { formatValue, kindOf } from '../shared/field-kinds';
-import { URL_FORMAT_VERSION, VERSION_KEY } from './url-codec';
-import { PRESETS, presetQuery } from './presets';
-import { VIEW_KEYS, viewKeyDefault } from './view-settings';
+import { DEFAULT_CONFIG, FIELD_TABLE } from '../../src/shared/config';
+import { formatValue, kindOf } from '../../src/shared/field-kinds';
+import { URL_FORMAT_VERSION, VERSION_KEY } from '../../src/links/url-codec';
+import { PRESETS, presetQuery } from '../../src/presets/presets';
+import { VIEW_KEYS, viewKeyDefault } from '../../src/links/view-settings';
 
 export interface KeyRow {
   key: string;

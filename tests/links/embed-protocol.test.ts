@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptsOrigin, appMessage, parentOrigin, readHostConfig, readHostMessage } from '../../src/preset/embed-protocol';
+import { acceptsOrigin, appMessage, parentOrigin, readHostConfig, readHostMessage } from '../../src/links/embed-protocol';
 import { DEFAULT_CONFIG, type RunConfig } from '../../src/shared/config';
 
 describe('embed protocol', () => {

@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { describeArchitecture } from '../../src/engine/architecture';
-import { codeSetup } from '../../src/preset/code/code-model';
-import { kerasCode } from '../../src/preset/code/keras-code';
-import { tfjsCode } from '../../src/preset/code/tfjs-code';
+import { codeSetup } from '../../src/codegen/code-model';
+import { kerasCode } from '../../src/codegen/keras-code';
+import { tfjsCode } from '../../src/codegen/tfjs-code';
 import { DEFAULT_CONFIG, MODE_NAMES, cloneConfig, type ModeName, type RunConfig } from '../../src/shared/config';
 import { kerasVenv } from '../keras/keras-env';
 

@@ -1,10 +1,10 @@
 // Runs everywhere (pure). What the code view's generators need to know about a setup, worked out once from the
 // RunConfig and the data set's description: sizes, task, and the network as a list of layers. The layers follow
-// the engine's architecture (src/engine/architecture.ts; tests/preset/code.test.ts checks that they agree),
-// without importing the engine: src/preset stays free of tfjs.
-import type { RunConfig } from '../../shared/config';
-import { DATASETS } from '../../shared/datasets';
-import { batchCount, clampSamples } from '../../shared/training-plan';
+// the engine's architecture (src/engine/architecture.ts; tests/codegen/tfjs-code.test.ts checks that they agree),
+// without importing the engine: src/codegen stays free of tfjs.
+import type { RunConfig } from '../shared/config';
+import { DATASETS } from '../shared/datasets';
+import { batchCount, clampSamples } from '../shared/training-plan';
 
 export type CodeLayer =
   | { kind: 'reshape'; to: readonly [number, number, number] }

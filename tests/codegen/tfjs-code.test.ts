@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../src/engine/run';
-import { tfjsCode } from '../../src/preset/code/tfjs-code';
+import { tfjsCode } from '../../src/codegen/tfjs-code';
 import { tf, useCpu } from '../engine/helpers';
 import { DEFAULT_CONFIG, MODE_NAMES, cloneConfig, type ModeName, type RunConfig } from '../../src/shared/config';
 

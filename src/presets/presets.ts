@@ -4,7 +4,7 @@
 // apart) share a `pair` name.
 import { DEFAULT_CONFIG, cloneConfig, type RunConfig } from '../shared/config';
 import { DEFAULT_VIEW_SETTINGS, type ViewSettings } from '../shared/view-settings';
-import { encodeQuery } from './url-codec';
+import { encodeQuery } from '../links/url-codec';
 
 export interface Preset {
   id: string;
