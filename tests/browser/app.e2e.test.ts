@@ -218,11 +218,15 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     expect(new Set(memoryTicks.slice(1).map((t) => t.split(' ')[1])).size).toBe(1);
     for (const t of memoryTicks) expect(t).toMatch(/^[\d,]+(\.\d+)? (B|kB|MB|GB)$/);
 
-    // The insight names the fastest mode with the table's own median.
-    const fastest = (await page.locator('[data-testid="insights"] [data-kind="fastest"]').textContent()) ?? '';
-    const [, mode, ms] = fastest.match(/^(\w+) was fastest at (.+?) per batch/) ?? [];
-    expect(await cell(page, mode, 'msPerBatchMedian')).toBe(ms);
-    expect(await cell(page, mode, 'vsFastest')).toBe('1.00×');
+    // The answer first: every mode's time per batch is the table's own median, then a verdict for each mode
+    // against the loop (the engine compares every mode with the loop when the loop ran).
+    const insights = page.locator('[data-testid="insights"] li');
+    const kinds = await insights.evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
+    expect(kinds[0]).toBe('time');
+    const time = (await page.locator('[data-testid="insights"] [data-kind="time"]').textContent()) ?? '';
+    for (const mode of ['fit', 'fitDataset', 'loop']) expect(time).toContain(`${mode} ${await cell(page, mode, 'msPerBatchMedian')}`);
+    expect(kinds).toEqual(expect.arrayContaining(['verdict-fit-loop', 'verdict-fitDataset-loop']));
+    for (const mode of ['fit', 'fitDataset']) expect(await page.locator(`[data-testid="insights"] [data-kind="verdict-${mode}-loop"]`).textContent()).toMatch(new RegExp(`\\b${mode}\\b`));
 
     // Exports: one CSV row per batch, one summary row per mode, JSON with the same counts, PNG per chart.
     const csv = (await download(page, 'export-batches-csv')).toString('utf8').trim().split('\n');
@@ -298,6 +302,9 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     expect(await page.getByLabel('Samples', { exact: true }).inputValue()).toBe('90');
     expect(await waitForRunEnd(page), await noticeText(page)).toBe('done');
     await waitForLines(page, 'val-accuracy', 2);
+    // Accuracy is detail: the table shows it under "All columns" only.
+    expect(await page.locator('[data-testid="summary-table"] td[data-col="testAccuracy"]').count()).toBe(0);
+    await page.getByTestId('all-columns').check();
     const accuracy = (await cell(page, 'fit', 'testAccuracy')) ?? '';
     expect(accuracy).toMatch(/^\d+(\.\d)? %$/);
     expect(await cell(page, 'loop', 'valAccuracy')).toMatch(/ %$/);

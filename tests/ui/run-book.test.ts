@@ -73,6 +73,18 @@ describe('RunBook', () => {
     expect(book.revision).toBe(4);
   });
 
+  it('marks only a running latest run as stopping when a stop is requested, with a new revision', () => {
+    const book = new RunBook();
+    expect(book.requestStop(5)).toBe(false);
+    const run = book.add(config({ modes: ['loop'] }), 0);
+    const revision = book.revision;
+    expect(book.requestStop(5)).toBe(true);
+    expect([run.phase, run.stopRequestedAt, book.revision]).toEqual(['stopping', 5, revision + 1]);
+    // A second Stop changes nothing: the first request's time stays.
+    expect(book.requestStop(9)).toBe(false);
+    expect([run.phase, run.stopRequestedAt, book.revision]).toEqual(['stopping', 5, revision + 1]);
+  });
+
   it('calls a run busy while it runs or stops, and the idle page not', () => {
     const phases: RunPhase[] = ['idle', 'running', 'stopping', 'done', 'failed'];
     expect(phases.map(isBusy)).toEqual([false, true, true, false, false]);

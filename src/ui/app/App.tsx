@@ -1,5 +1,5 @@
 // Runs in the page. Settings on the left (from the URL), what the run measures on the right.
-import { useEffect, useMemo, useRef, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, type FormEvent } from 'react';
 import { combinationProblems } from '../../shared/config-rules';
 import { BackendBadge } from '../backend-badge/BackendBadge';
 import { isBusy } from '../chart-data/run-book';
@@ -41,22 +41,24 @@ export function App() {
   // The user's CSV: read in the worker; once it reads cleanly the data set switches to it, never before.
   const csv = useCsvFile(run.inspectCsv);
   const csvReady = csv.state.phase === 'ready' ? csv.state.csv : null;
+  // Only when a file has just been read, with the settings as they are then (not each time they change).
+  const switchToCsv = useEffectEvent(() => setConfig({ ...config, dataset: 'csv' }));
   useEffect(() => {
-    if (csvReady) setConfig({ ...config, dataset: 'csv' });
-    // Only when a file has just been read.
+    if (csvReady) switchToCsv();
   }, [csvReady]);
   const startRun = () => {
-    if (config.dataset === 'csv' && !csv.current) return;
-    run.start(config, csv.current?.csv);
+    if (config.dataset === 'csv' && !csv.chosen) return;
+    run.start(config, csv.chosen?.csv);
   };
 
+  // Only once, with the config the page was opened with.
   const autorunDone = useRef(false);
-  useEffect(() => {
+  const startAutorun = useEffectEvent(() => {
     if (!autorun || autorunDone.current) return;
     autorunDone.current = true;
     startRun();
-    // Only once, with the config the page was opened with.
-  }, []);
+  });
+  useEffect(() => startAutorun(), []);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -67,7 +69,7 @@ export function App() {
     const items = urlWarnings(warnings);
     // Knobs without effect are harmless here (the CLI refuses them): say so, and let the run go ahead.
     for (const problem of combinationProblems(config)) items.push({ kind: 'info', text: `No effect: ${problem}.` });
-    if (config.dataset === 'csv' && !csv.current) items.push({ kind: 'info', text: 'Choose a CSV file to train on: a link cannot carry the file itself.' });
+    if (config.dataset === 'csv' && !csv.chosen) items.push({ kind: 'info', text: 'Choose a CSV file to train on: a link cannot carry the file itself.' });
     if (run.phase === 'failed') items.push(describeRunError(run.error));
     const result = run.result;
     if (result && result.receivedBatches < result.totalBatches) {
@@ -78,7 +80,7 @@ export function App() {
     if (stopped) items.push({ kind: 'info', text: stopped });
     items.push(...keptNotices, ...refNotices);
     return items;
-  }, [warnings, config, run.phase, run.error, run.result, run.latest, csv.current, keptNotices, refNotices]);
+  }, [warnings, config, run.phase, run.error, run.result, run.latest, csv.chosen, keptNotices, refNotices]);
 
   return (
     <div className={embed ? 'app app-embed' : 'app'}>

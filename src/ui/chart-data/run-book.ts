@@ -255,6 +255,19 @@ export class RunBook {
     this.changed();
   }
 
+  /**
+   * Marks the latest run as stopping, asked at `now` (the worker finishes the batch it is in): true when it was
+   * running, false (and nothing changes) otherwise.
+   */
+  requestStop(now: number): boolean {
+    const run = this.latest;
+    if (!run || run.phase !== 'running') return false;
+    run.phase = 'stopping';
+    run.stopRequestedAt = now;
+    this.changed();
+    return true;
+  }
+
   /** Per-batch data: listeners hear of it, the revision stays. */
   append(run: RunRecord, chunk: MetricChunk): void {
     run.append(chunk);

@@ -1,6 +1,6 @@
 // Runs in the page, inside a recharts chart. Hands the chart's x scale (both ways) and plot area to the
 // card around it, which turns pointer and arrow keys into an x value, and draws the hover line at that x.
-import { useLayoutEffect, type RefObject } from 'react';
+import { useLayoutEffect } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale } from 'recharts';
 
 export interface ProbeHandle {
@@ -11,19 +11,20 @@ export interface ProbeHandle {
   plot: { x: number; y: number; width: number; height: number } | null;
 }
 
-export function ChartProbe({ handle, hoverX }: { handle: RefObject<ProbeHandle | null>; hoverX: number | null }) {
+/** `onLayout` receives the chart's handle after each commit (the card keeps it for its pointer and key handlers). */
+export function ChartProbe({ onLayout, hoverX }: { onLayout: (handle: ProbeHandle) => void; hoverX: number | null }) {
   const scale = useXAxisScale();
   const inverse = useXAxisInverseScale();
   const plot = usePlotArea();
   useLayoutEffect(() => {
-    handle.current = {
+    onLayout({
       plot: plot ? { x: plot.x, y: plot.y, width: plot.width, height: plot.height } : null,
       toX: (px) => {
         const v = inverse?.(px);
         return typeof v === 'number' && Number.isFinite(v) ? v : null;
       },
       toPx: (x) => scale?.(x) ?? null,
-    };
+    });
   });
   if (hoverX === null || !scale || !plot) return null;
   const px = scale(hoverX);

@@ -6,6 +6,7 @@ import type { PanelProps } from './chart-types';
 import { memoryLines, residentMarks, tensorLines } from '../chart-data/chart-lines';
 
 import { formatBytes, formatInt } from '../format';
+import { useKeyedValue } from '../hooks/use-keyed-value';
 import { usePageHeap } from '../hooks/use-page-heap';
 import { X_AXIS_SPECS } from './axis';
 import { TraceChart } from './TraceChart';
@@ -20,13 +21,14 @@ function PageHeapLine() {
   );
 }
 
-export function MemoryPanel({ traces, runs, revision, settings, live, xPlan }: PanelProps) {
+export function MemoryPanel({ traces, snapshot, settings, live, xPlan }: PanelProps) {
   const lines = useMemo(() => memoryLines(traces), [traces]);
   // From the summaries: an event, not a rows publish.
-  const fresh = useMemo(() => residentMarks(runs), [runs, revision]);
+  const { events } = snapshot;
+  const fresh = useMemo(() => residentMarks(events.runs), [events]);
   // Marks change only when a summary arrives: keep the array while they read the same.
   const marksKey = fresh.map((m) => `${m.key}=${m.y}:${m.label}`).join('|');
-  const marks = useMemo(() => fresh, [marksKey]);
+  const marks = useKeyedValue(marksKey, () => fresh);
   const tensors = useMemo(() => tensorLines(traces), [traces]);
   const x = X_AXIS_SPECS[settings.xAxis];
   return (

@@ -9,10 +9,10 @@ import { formatCompact, X_AXIS_SPECS } from './axis';
 import { TimeSplitChart } from './TimeSplitChart';
 import { TraceChart } from './TraceChart';
 
-export function SpeedPanel({ traces, runs, revision, settings, live, xPlan }: PanelProps) {
+export function SpeedPanel({ traces, snapshot, settings, live, xPlan }: PanelProps) {
   const lines = useMemo(() => speedLines(traces), [traces]);
-  // Summaries come with events (revision), live medians with the rows (traces change with each rows publish).
-  const rows = useMemo(() => batchTimeRows(runs), [runs, revision, traces]);
+  // Summaries come with events, live medians with the rows: every publish is a new snapshot.
+  const rows = useMemo(() => batchTimeRows(snapshot.events.runs), [snapshot]);
   const x = X_AXIS_SPECS[settings.xAxis];
   return (
     <>

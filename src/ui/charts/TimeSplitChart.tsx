@@ -7,6 +7,7 @@ import { memo, useMemo, useRef } from 'react';
 import { linearTicks, type AxisScale } from '../chart-data/axis-ticks';
 import type { BatchTimeRow } from '../chart-data/batch-time-rows';
 import { formatInt, formatMs } from '../format';
+import { useKeyedValue } from '../hooks/use-keyed-value';
 import { BatchTimeDistribution } from './BatchTimeDistribution';
 import type { LegendItem } from './chart-types';
 import { PngButton } from './PngButton';
@@ -92,9 +93,8 @@ export function describeRow(r: BatchTimeRow): string {
 export const TimeSplitChart = memo(function TimeSplitChart({ rows }: { rows: readonly BatchTimeRow[] }) {
   const figure = useRef<HTMLElement>(null);
   const barKey = rows.map((r) => `${r.key}:${r.color}:${r.live}:${twoDigits(r.dataMs)}:${twoDigits(r.medianMs)}`).join('|');
-  const bars = useMemo(
-    () => rows.map((r): Bar => ({ key: r.key, label: r.label, color: r.color, data: twoDigits(Number.isFinite(r.dataMs) ? r.dataMs : 0), total: twoDigits(r.medianMs), live: r.live })),
-    [barKey],
+  const bars = useKeyedValue(barKey, () =>
+    rows.map((r): Bar => ({ key: r.key, label: r.label, color: r.color, data: twoDigits(Number.isFinite(r.dataMs) ? r.dataMs : 0), total: twoDigits(r.medianMs), live: r.live })),
   );
   const top = Math.max(0, ...bars.map((r) => r.total));
   // top moves only when the rounded bars do, and then the bars redraw anyway.

@@ -5,10 +5,11 @@
 // (a few times a second). Every recharts re-render (a new axis) costs tens of milliseconds here, so a
 // streaming chart's x axis is sized to the run's plan from the start and its y axis keeps headroom. The chart stays mounted while empty: mounting every
 // chart at a run's first batch was itself a long task.
-import { memo, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { memo, useMemo, useRef, type ReactNode } from 'react';
 import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { byteTickFormat, byteTicks, extent, linearTicks, logTicks, niceCeil, type AxisScale } from '../chart-data/axis-ticks';
 import { ChartLegend } from './ChartLegend';
+import { useKeyedValue } from '../hooks/use-keyed-value';
 import { ChartProbe, type ProbeHandle } from './ChartProbe';
 import { legendOf, type ChartLine, type ReferenceMark } from './chart-types';
 import { HoverReadout } from './HoverReadout';
@@ -52,7 +53,7 @@ const NO_MARKS: readonly ReferenceMark[] = [];
  */
 function useSameScale(scale: AxisScale): AxisScale {
   const key = `${scale.domain.join()}|${scale.ticks.join()}|${scale.unit ?? ''}`;
-  return useMemo(() => scale, [key]);
+  return useKeyedValue(key, () => scale);
 }
 
 /**
@@ -83,7 +84,7 @@ interface PlotProps {
   height: number;
   formatX(value: number): string;
   formatY(value: number): string;
-  probe: RefObject<ProbeHandle | null>;
+  onProbe: (handle: ProbeHandle) => void;
   hoverX: number | null;
 }
 
@@ -91,7 +92,7 @@ interface PlotProps {
  * The recharts part: re-renders only when the scales, marks or the hover line change. The lines reach
  * TraceLines through context, so new points redraw the paths and nothing else.
  */
-const Plot = memo(function Plot({ references, x, y, logY, height, formatX, formatY, probe, hoverX }: PlotProps) {
+const Plot = memo(function Plot({ references, x, y, logY, height, formatX, formatY, onProbe, hoverX }: PlotProps) {
   // interval={0}: the ticks are few and chosen here, so recharts need not measure labels for overlap.
   // Two rows at the domain's corners give recharts an x axis to scale (it has no <Line> data to look at).
   // No accessibility layer: the card around the chart is the one keyboard stop and reads values itself.
@@ -106,7 +107,7 @@ const Plot = memo(function Plot({ references, x, y, logY, height, formatX, forma
           <ReferenceLine key={r.key} y={r.y} stroke={r.color} strokeDasharray="2 4" strokeWidth={1.5} label={{ value: r.label, position: 'insideTopLeft', className: 'chart-ref-label' }} />
         ))}
         <TraceLines />
-        <ChartProbe handle={probe} hoverX={hoverX} />
+        <ChartProbe onLayout={onProbe} hoverX={hoverX} />
       </LineChart>
     </ResponsiveContainer>
   );
@@ -146,7 +147,7 @@ export const TraceChart = memo(function TraceChart(props: TraceChartProps) {
         onBlur={hover.onBlur}
       >
         <LinesContext.Provider value={drawn}>
-          <Plot references={references} x={scales.x} y={scales.y} logY={logY} height={height} formatX={formatX} formatY={bytes && scales.y.unit ? byteTickFormat(scales.y.unit) : formatY} probe={hover.probe} hoverX={hover.x} />
+          <Plot references={references} x={scales.x} y={scales.y} logY={logY} height={height} formatX={formatX} formatY={bytes && scales.y.unit ? byteTickFormat(scales.y.unit) : formatY} onProbe={hover.attachProbe} hoverX={hover.x} />
         </LinesContext.Provider>
         {isEmpty && <p className="chart-empty muted">{empty}</p>}
         {hover.x !== null && px !== null && plot && !isEmpty ? (

@@ -1,8 +1,8 @@
 // Runs in the page. Validation at each epoch's end: accuracy for classification sets, loss for every set.
-import { useMemo } from 'react';
 import { validationLines } from '../chart-data/chart-lines';
 import type { TraceView } from '../chart-data/trace-views';
 import { formatInt, formatSig } from '../format';
+import { useKeyedValue } from '../hooks/use-keyed-value';
 import { formatSigPercent } from './axis';
 import { TraceChart } from './TraceChart';
 
@@ -10,7 +10,7 @@ export function ValidationPanel({ traces, live }: { traces: readonly TraceView[]
   // The points change once per epoch, the trace views at every results render: the lines are rebuilt only when
   // a trace, its label or its epoch count changes, so the charts keep the same lines in between.
   const key = traces.map((t) => `${t.key}:${t.label}:${t.classification}:${t.validation.length}`).join('|');
-  const { accuracy, loss } = useMemo(() => ({ accuracy: validationLines(traces, 'accuracy'), loss: validationLines(traces, 'loss') }), [key]);
+  const { accuracy, loss } = useKeyedValue(key, () => ({ accuracy: validationLines(traces, 'accuracy'), loss: validationLines(traces, 'loss') }));
   const anyAccuracy = accuracy.some((l) => l.points.length > 0);
   return (
     <>

@@ -1,7 +1,7 @@
 // Runs in the page. What a trace chart draws: lines (one per trace and measure) and horizontal marks.
 import type { ViewSettings } from '../../shared/view-settings';
 import type { Point } from '../chart-data/downsample';
-import type { RunRecord } from '../chart-data/run-book';
+import type { RunSnapshot } from '../chart-data/run-store';
 import type { TraceView } from '../chart-data/trace-views';
 
 export interface ChartLine {
@@ -57,9 +57,12 @@ export function legendOf(lines: readonly ChartLine[]): LegendItem[] {
 export interface PanelProps {
   /** From the latest rows publish of the run store. */
   traces: readonly TraceView[];
-  /** The kept runs as of the latest event (their summaries), and that event's book revision (records are mutable). */
-  runs: readonly RunRecord[];
-  revision: number;
+  /**
+   * The run store's snapshot these traces came from. The run records are mutable: a memo over what they hold
+   * (their summaries, their buffers) keys on this immutable snapshot, or on its `events` (a new object at each
+   * run event), and reads the runs from it.
+   */
+  snapshot: RunSnapshot;
   settings: ViewSettings;
   /** A run is streaming. */
   live: boolean;

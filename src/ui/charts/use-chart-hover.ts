@@ -10,6 +10,8 @@ const KEY_STEP = 1 / 50;
 export interface ChartHover {
   x: number | null;
   probe: React.RefObject<ProbeHandle | null>;
+  /** For ChartProbe: keeps the chart's latest handle in `probe`. */
+  attachProbe(handle: ProbeHandle): void;
   onPointerMove(e: PointerEvent<HTMLElement>): void;
   onPointerLeave(): void;
   onKeyDown(e: KeyboardEvent<HTMLElement>): void;
@@ -18,6 +20,9 @@ export interface ChartHover {
 
 export function useChartHover(dataRange: readonly [number, number] | null): ChartHover {
   const probe = useRef<ProbeHandle | null>(null);
+  const attachProbe = useCallback((handle: ProbeHandle) => {
+    probe.current = handle;
+  }, []);
   // Read by the key handler; set after each commit, not during render.
   const range = useRef(dataRange);
   useLayoutEffect(() => {
@@ -39,11 +44,11 @@ export function useChartHover(dataRange: readonly [number, number] | null): Char
     if (px < p.plot.x || px > p.plot.x + p.plot.width) return setX(null);
     keyPx.current = null;
     setX(p.toX(px));
-  }, []);
+  }, [setX]);
 
   const onPointerLeave = useCallback(() => {
     if (keyPx.current === null) setX(null);
-  }, []);
+  }, [setX]);
 
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLElement>) => {
     const p = probe.current;
@@ -77,12 +82,12 @@ export function useChartHover(dataRange: readonly [number, number] | null): Char
     e.preventDefault();
     keyPx.current = next;
     setX(p.toX(next));
-  }, []);
+  }, [setX]);
 
   const onBlur = useCallback(() => {
     keyPx.current = null;
     setX(null);
-  }, []);
+  }, [setX]);
 
-  return { x, probe, onPointerMove, onPointerLeave, onKeyDown, onBlur };
+  return { x, probe, attachProbe, onPointerMove, onPointerLeave, onKeyDown, onBlur };
 }

@@ -1,6 +1,6 @@
 // Runs in the page. The user's CSV file: picked or dropped, then inspected in the worker (the page never
 // parses it). A bad file leaves the previous choice in place and says what is wrong, line and column.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CsvFile, CsvInspection } from '../../shared/csv';
 
 export type CsvState =
@@ -37,5 +37,11 @@ export function useCsvFile(inspect: (csv: CsvFile) => Promise<CsvInspection>) {
     if (current && label !== current.inspection.label) void load(current.csv.file, current.csv.name, label);
   }, [load]);
 
-  return { state, load, chooseLabel, current: state.phase === 'ready' ? ready.current : state.phase === 'failed' ? state.previous : null };
+  // From the state, not the ref: what a render shows is a function of the state (the ref serves the callbacks).
+  const chosen = useMemo(
+    () => (state.phase === 'ready' ? { csv: state.csv, inspection: state.inspection } : state.phase === 'failed' ? state.previous : null),
+    [state],
+  );
+  /** `chosen`: the file a run trains on (the last one that read cleanly), null while none or while one is read. */
+  return { state, load, chooseLabel, chosen };
 }

@@ -85,12 +85,8 @@ export function useRun(): RunView {
   }, []);
 
   const stop = useCallback(() => {
-    const run = book.latest;
-    if (!client.current?.running || !run || run.phase !== 'running') return;
+    if (!client.current?.running || !book.requestStop(performance.now())) return;
     client.current.stop();
-    run.phase = 'stopping';
-    run.stopRequestedAt = performance.now();
-    book.changed();
   }, [book]);
 
   const remove = useCallback((runId: number) => void book.remove(runId), [book]);

@@ -12,16 +12,17 @@ const loaded = new WeakSet<RunBook>();
 
 export function useReferenceRuns(book: RunBook, names: readonly string[]): readonly NoticeItem[] {
   const [notices, setNotices] = useState<readonly NoticeItem[]>([]);
+  // Only the link the page was opened with: a later address names no new references.
+  const [opened] = useState(names);
   useEffect(() => {
-    if (names.length === 0 || loaded.has(book)) return;
+    if (opened.length === 0 || loaded.has(book)) return;
     loaded.add(book);
     void (async () => {
-      const { runs, notices: problems } = await loadReferences(names, document.baseURI);
+      const { runs, notices: problems } = await loadReferences(opened, document.baseURI);
       await whenNoRunIsBusy(book);
       addRuns(book, runs, 'reference', performance.now());
       if (problems.length) setNotices(problems);
     })();
-    // Only the link the page was opened with.
-  }, [book]);
+  }, [book, opened]);
   return notices;
 }

@@ -29,17 +29,19 @@ export interface ResultsViewProps {
 }
 
 export function ResultsView({ run, view, config }: ResultsViewProps) {
-  const { events, data } = useRunSnapshot(run.store);
+  const snapshot = useRunSnapshot(run.store);
+  const { events, data } = snapshot;
   const { runs, revision, live } = events;
   const { xAxis, logScale, smoothing } = view.settings;
   // One view of the buffers per rows publish (data): the records are mutable, the publish is not.
   const traces = useMemo(() => traceViews(data.runs, { xAxis, logScale, smoothing }), [data, xAxis, logScale, smoothing]);
-  const insightRun = useMemo(() => [...runs].reverse().find((r) => r.summaries.length > 0) ?? null, [runs, revision]);
+  // A record's summaries change with an event: a new events object, the key for what is read from the records.
+  const insightRun = useMemo(() => [...events.runs].reverse().find((r) => r.summaries.length > 0) ?? null, [events]);
   // From the settings of the runs still streaming: the x axis is laid out at the Run click, not when the first
   // batches arrive. Finished runs count by the data they have (a run stopped early must not stretch the axis).
   const xPlan = livePlannedX(runs, xAxis);
   const shown = view.isShown;
-  const panel = { traces, runs, revision, settings: view.settings, live, xPlan };
+  const panel = { traces, snapshot, settings: view.settings, live, xPlan };
   return (
     <>
       <RunsPanel runs={runs} revision={revision} onRemove={run.remove} onReset={run.reset} />
