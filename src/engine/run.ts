@@ -6,7 +6,7 @@ import { ERROR_NAMES, FitscopeError } from '../shared/errors';
 import { batchCount, trainingRows } from '../shared/training-plan';
 import type { Comparison, KernelProbe, ModeSummary, RunNoise } from '../shared/metrics';
 import { probeTunedKernels } from './kernel-probe';
-import { repeatOrder } from '../shared/stats';
+import { repeatOrder, warmupBatches } from '../shared/stats';
 import type { MetricRow } from '../shared/metric-row';
 import { BatchRecorder, type RecorderOptions, type StopSignal } from './batch-recorder';
 import { describeArchitecture, type Architecture } from './architecture';
@@ -205,6 +205,7 @@ async function measureMode(tf: Tf, backend: BackendName, mode: ModeName, prepare
   const batchMs = recorder.batchMs;
   // Without per-batch callbacks the batches of an epoch share one averaged time: the epochs are the samples.
   const timed = recorder.timing === 'epoch' ? recorder.epochAverageMs : batchMs;
+  const warm = recorder.timing === 'epoch' ? 0 : warmupBatches(batchMs);
   const summary: ModeSummary = {
     mode,
     backend,
@@ -225,8 +226,9 @@ async function measureMode(tf: Tf, backend: BackendName, mode: ModeName, prepare
     peakBytes: recorder.peakBytes,
     peakTensors: recorder.peakTensors,
     leakedTensors,
-    dataMsMedian: mode === 'fit' ? NaN : median(recorder.dataMs),
-    stepMsMedian: median(batchMs.map((ms, i) => ms - (recorder.dataMs[i] ?? 0))),
+    // The split of a batch's time over the same steady batches as the time itself (warm-up left out).
+    dataMsMedian: mode === 'fit' ? NaN : median(recorder.dataMs.slice(warm)),
+    stepMsMedian: median(batchMs.slice(warm).map((ms, i) => ms - (recorder.dataMs[warm + i] ?? 0))),
     ...NO_RATIOS,
     estimatedPeakBytes: estimate.total,
     residentBytes: recorder.residentBytes,

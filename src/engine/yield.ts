@@ -14,7 +14,9 @@ export function makeScheduler(): Scheduler {
   if (typeof MessageChannel === 'function') {
     const channel = new MessageChannel();
     const queue: (() => void)[] = [];
-    channel.port1.onmessage = () => queue.shift()?.();
+    // The web's MessagePort has onmessage; Node's typings name only its EventEmitter side. This path runs where
+    // there is no setImmediate, which is a browser worker.
+    (channel.port1 as unknown as { onmessage: (() => void) | null }).onmessage = () => queue.shift()?.();
     return (resume) => {
       queue.push(resume);
       channel.port2.postMessage(null);

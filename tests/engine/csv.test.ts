@@ -135,7 +135,7 @@ describe('CSV as a data set', () => {
     writeFileSync(path, table(60_000, (i) => [...Array.from({ length: 20 }, (_, k) => ((i * (k + 3)) % 97) / 97), (i % 89) / 89].join(','), header));
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bench.ts', '--csv', path, '--label', 'y', '--modes', 'fit,fitDataset', '--epochs', '1', '--batch', '1024', '--hidden', '8', '--budget-mb', '2', '--backend', 'cpu', '--json'], { encoding: 'utf8', timeout: 120_000 });
     expect(run.status, run.stderr).toBe(0);
-    const [fit, fitDataset] = JSON.parse(run.stdout) as Record<string, number | string | null>[];
+    const [fit, fitDataset] = JSON.parse(run.stdout).runs[0].summaries as Record<string, number | string | null>[];
     expect(fit.refused).toMatch(/fit refused: its estimated peak of [\d.]+ MB \([\d.]+ MB of it the data set held as tensors\) exceeds the memory budget of 2\.0 MB/);
     expect(fitDataset.refused).toBeNull();
     // 60,000 rows: the last 5,000 for validation and 5,000 for test.

@@ -3,9 +3,7 @@
 // Returns what could not be loaded, as notices.
 import { useEffect, useState } from 'react';
 import type { RunBook } from '../chart-data/run-book';
-import { addRuns, whenNoRunIsBusy } from '../import/add-runs';
 import type { NoticeItem } from '../notice/messages';
-import { loadReferences } from './load-references';
 
 /** Books that have had their references: StrictMode runs effects twice, the references load once. */
 const loaded = new WeakSet<RunBook>();
@@ -18,6 +16,8 @@ export function useReferenceRuns(book: RunBook, names: readonly string[]): reado
     if (opened.length === 0 || loaded.has(book)) return;
     loaded.add(book);
     void (async () => {
+      // On demand, with the importer's checks, in their own chunk (the main bundle's budget).
+      const [{ addRuns, whenNoRunIsBusy }, { loadReferences }] = await Promise.all([import('../import/add-runs'), import('./load-references')]);
       const { runs, notices: problems } = await loadReferences(opened, document.baseURI);
       await whenNoRunIsBusy(book);
       addRuns(book, runs, 'reference', performance.now());

@@ -13,7 +13,7 @@ import { SpeedPanel } from '../charts/SpeedPanel';
 import { ValidationPanel } from '../charts/ValidationPanel';
 import { ViewControls } from '../charts/ViewControls';
 import { droppedBatches, ExportMenu } from '../export/ExportMenu';
-import { ImportPanel } from '../import/ImportPanel';
+import { LazyImportPanel } from '../import/LazyImportPanel';
 import type { RunView } from '../hooks/use-run';
 import { useRunSnapshot } from '../hooks/use-run-store';
 import type { ViewSettingsControl } from '../hooks/use-view-settings';
@@ -71,7 +71,7 @@ export function ResultsView({ run, view, config }: ResultsViewProps) {
       </div>
       {shown('table') && <SummaryTable runs={runs} revision={revision} />}
       <ExportMenu runs={runs} dropped={droppedBatches(runs)} />
-      <ImportPanel book={run.store.book} />
+      <LazyImportPanel book={run.store.book} />
       {shown('about') && <AboutData dataset={config.dataset} features={config.features} />}
     </>
   );

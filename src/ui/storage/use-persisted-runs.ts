@@ -4,19 +4,20 @@
 import { useEffect, useState } from 'react';
 import type { RunBook } from '../chart-data/run-book';
 import type { NoticeItem } from '../notice/messages';
-import { IndexedDbRunStore } from './indexeddb-store';
-import { RunKeeper } from './run-keeper';
 
 /** One keeper per book, whatever StrictMode's double effects do. */
-const keepers = new WeakMap<RunBook, RunKeeper>();
+const keepers = new WeakSet<RunBook>();
 
 export function usePersistedRuns(book: RunBook, enabled: boolean): readonly NoticeItem[] {
   const [notices, setNotices] = useState<readonly NoticeItem[]>([]);
   useEffect(() => {
     if (!enabled || keepers.has(book)) return;
-    const keeper = new RunKeeper(book, new IndexedDbRunStore(), { onNotice: () => setNotices([...keeper.notices]) });
-    keepers.set(book, keeper);
-    void keeper.start();
+    keepers.add(book);
+    // Loaded after the first paint, in its own chunk with the importer's checks (the main bundle's budget).
+    void Promise.all([import('./indexeddb-store'), import('./run-keeper')]).then(([{ IndexedDbRunStore }, { RunKeeper }]) => {
+      const keeper = new RunKeeper(book, new IndexedDbRunStore(), { onNotice: () => setNotices([...keeper.notices]) });
+      return keeper.start();
+    });
     // The keeper lives as long as the page's book: it is not stopped on StrictMode's trial unmount.
   }, [book, enabled]);
   return notices;
