@@ -1,7 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that drive a browser, Python, child processes or long sweeps: `npm test` runs them, `npm run test:unit` does not. */
-const SLOW = ['tests/browser/**', 'tests/keras/**', 'tests/codegen/**', 'tests/cli/**', 'tests/robustness/limits-sweep.test.ts', 'tests/runtimes.test.ts'];
+const SLOW = [
+  'tests/browser/**',
+  'tests/keras/**',
+  'tests/codegen/**',
+  'tests/cli/**',
+  'tests/robustness/limits-sweep.test.ts',
+  'tests/runtimes.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -5,7 +5,9 @@
   var frame = document.getElementById('fitscope');
   var target = new URL(frame.src, window.location.href).origin;
   var log = document.getElementById('log');
-  var buttons = ['run', 'stop', 'set-config', 'run-config'].map(function (id) { return document.getElementById(id); });
+  var buttons = ['run', 'stop', 'set-config', 'run-config'].map(function (id) {
+    return document.getElementById(id);
+  });
   /** Every message fitscope sent, for a reader's console (and the end-to-end test). */
   var messages = [];
   window.embedDemo = { messages: messages, send: send };
@@ -47,11 +49,13 @@
     summaries.forEach(function (s) {
       var row = document.createElement('tr');
       row.dataset.mode = s.mode;
-      [s.mode, s.backend, String(s.batches), format(s.msPerBatchMedian, 3), format(s.finalLoss, 4), String(s.peakBytes)].forEach(function (text) {
-        var cell = document.createElement('td');
-        cell.textContent = text;
-        row.appendChild(cell);
-      });
+      [s.mode, s.backend, String(s.batches), format(s.msPerBatchMedian, 3), format(s.finalLoss, 4), String(s.peakBytes)].forEach(
+        function (text) {
+          var cell = document.createElement('td');
+          cell.textContent = text;
+          row.appendChild(cell);
+        },
+      );
       body.appendChild(row);
     });
   }
@@ -64,7 +68,9 @@
     messages.push(data);
     switch (data.type) {
       case 'ready':
-        buttons.forEach(function (b) { b.disabled = false; });
+        buttons.forEach(function (b) {
+          b.disabled = false;
+        });
         addLine('ready', 'protocol v' + data.version + ', modes ' + data.config.modes.join(', '));
         break;
       case 'progress':
@@ -82,8 +88,12 @@
     }
   });
 
-  document.getElementById('run').addEventListener('click', function () { send({ type: 'run' }); });
-  document.getElementById('stop').addEventListener('click', function () { send({ type: 'stop' }); });
+  document.getElementById('run').addEventListener('click', function () {
+    send({ type: 'run' });
+  });
+  document.getElementById('stop').addEventListener('click', function () {
+    send({ type: 'stop' });
+  });
   document.getElementById('set-config').addEventListener('click', function () {
     var config = readConfig();
     if (config !== undefined) send({ type: 'set-config', config: config });

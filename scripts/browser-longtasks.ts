@@ -33,7 +33,16 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { batches: 20_000, backend: 'wasm', batch: 8, width: 1280, height: 6000, extra: '', profile: false, trace: false };
+  const options: Options = {
+    batches: 20_000,
+    backend: 'wasm',
+    batch: 8,
+    width: 1280,
+    height: 6000,
+    extra: '',
+    profile: false,
+    trace: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = Number(argv[i + 1]);
@@ -49,7 +58,9 @@ function parseArgs(argv: string[]): Options {
       options[flag === '--profile' ? 'profile' : 'trace'] = true;
       i--;
     } else if (flag === '--help') {
-      console.log('usage: npx tsx scripts/browser-longtasks.ts [--batches 20000] [--backend wasm] [--batch 8] [--width 1280] [--height 6000] [--query hide=memory] [--verbose] [--profile] [--trace]');
+      console.log(
+        'usage: npx tsx scripts/browser-longtasks.ts [--batches 20000] [--backend wasm] [--batch 8] [--width 1280] [--height 6000] [--query hide=memory] [--verbose] [--profile] [--trace]',
+      );
       process.exit(0);
     } else throw new Error(`unknown or bad flag ${flag}`);
     i++;
@@ -89,7 +100,9 @@ async function main(): Promise<void> {
   const perMode = Math.ceil(options.batches / modes.length);
   const samples = perMode * options.batch;
   const query = `/?backend=${options.backend}&modes=${modes.join(',')}&samples=${samples}&batch=${options.batch}&epochs=1&hidden=8&features=4${options.extra ? `&${options.extra}` : ''}`;
-  console.log(`fitscope browser long-task check: ${perMode * modes.length} batches (${modes.length} modes × ${perMode}), ${options.backend}, batch ${options.batch}, ${samples} samples, viewport ${options.width}×${options.height} px`);
+  console.log(
+    `fitscope browser long-task check: ${perMode * modes.length} batches (${modes.length} modes × ${perMode}), ${options.backend}, batch ${options.batch}, ${samples} samples, viewport ${options.width}×${options.height} px`,
+  );
   const app = await startApp({ minify: !options.profile });
   try {
     const { page, log } = await app.open(query);
@@ -120,7 +133,7 @@ async function main(): Promise<void> {
     // Polled from here twice a second: waitForSelector re-runs its query in the page on every DOM mutation,
     // which in a page that redraws charts all the time is main-thread work of the measurement's own.
     const status = page.locator('[data-testid="run-status"]');
-    for (const deadline = Date.now() + 30 * 60_000; !['done', 'failed'].includes((await status.getAttribute('data-phase')) ?? ''); ) {
+    for (const deadline = Date.now() + 30 * 60_000; !['done', 'failed'].includes((await status.getAttribute('data-phase')) ?? '');) {
       if (Date.now() > deadline) throw new Error('the run did not end within 30 minutes');
       await page.waitForTimeout(500);
     }
@@ -136,29 +149,51 @@ async function main(): Promise<void> {
     const durations = measure.longTasks.map((t) => t.duration);
     const frames = measure.frames;
     console.log(`run: ${phase} (${statusText}) in ${wall.toFixed(1)} s`);
-    console.log(`long tasks (> 50 ms) while training: ${durations.length}; worst ${ms(Math.max(0, ...durations))}; total ${ms(durations.reduce((a, b) => a + b, 0))}`);
+    console.log(
+      `long tasks (> 50 ms) while training: ${durations.length}; worst ${ms(Math.max(0, ...durations))}; total ${ms(durations.reduce((a, b) => a + b, 0))}`,
+    );
     console.log(
       `frame intervals: ${frames.length} frames; median ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, p99 ${ms(quantile(frames, 0.99))}, worst ${ms(Math.max(0, ...frames))}; over 50 ms: ${frames.filter((f) => f > 50).length}`,
     );
-    console.log(`page JS heap after a full GC: ${(heapBefore / 1048576).toFixed(1)} MB before the run, ${(heapAfter / 1048576).toFixed(1)} MB after it`);
+    console.log(
+      `page JS heap after a full GC: ${(heapBefore / 1048576).toFixed(1)} MB before the run, ${(heapAfter / 1048576).toFixed(1)} MB after it`,
+    );
     if (process.argv.includes('--verbose')) {
       const t0 = (await page.evaluate('window.__t0')) as number;
-      console.log(`long tasks at (ms after the click): ${measure.longTasks.map((t) => `${(t.start - t0).toFixed(0)}+${t.duration.toFixed(0)}`).join(', ')}`);
+      console.log(
+        `long tasks at (ms after the click): ${measure.longTasks.map((t) => `${(t.start - t0).toFixed(0)}+${t.duration.toFixed(0)}`).join(', ')}`,
+      );
     }
     if (trace) {
       const tasks = longTasks(trace);
       const t0 = tasks[0]?.ts ?? 0;
       console.log(`\nlong tasks in the trace: ${tasks.length}`);
-      for (const t of tasks) console.log(`  +${((t.ts - t0) / 1000).toFixed(0)} ms, ${t.durationMs.toFixed(0)} ms (CPU ${t.cpuMs.toFixed(0)} ms): ${t.parts.map((p) => `${p.name} ${p.ms.toFixed(0)}`).join(', ')}`);
+      for (const t of tasks)
+        console.log(
+          `  +${((t.ts - t0) / 1000).toFixed(0)} ms, ${t.durationMs.toFixed(0)} ms (CPU ${t.cpuMs.toFixed(0)} ms): ${t.parts.map((p) => `${p.name} ${p.ms.toFixed(0)}`).join(', ')}`,
+        );
       const total = new Map<string, number>();
       for (const t of tasks) for (const p of t.parts) total.set(p.name, (total.get(p.name) ?? 0) + p.ms);
-      console.log(`  all together: ${[...total.entries()].sort((a, b) => b[1] - a[1]).map(([n, v]) => `${n} ${v.toFixed(0)}`).join(', ')}`);
+      console.log(
+        `  all together: ${[...total.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .map(([n, v]) => `${n} ${v.toFixed(0)}`)
+          .join(', ')}`,
+      );
     }
     if (profile) {
       await writeFile('longtasks.cpuprofile', JSON.stringify(profile));
       const summary = summariseProfile(profile);
-      console.log(`\nbusy stretches over 50 ms in the CPU profile: ${summary.stretches.length} (profile saved to longtasks.cpuprofile; open it in Chromium's DevTools)`);
-      for (const s of summary.stretches) console.log(`  at ${s.startMs.toFixed(0)} ms, ${s.durationMs.toFixed(0)} ms: ${s.top.slice(0, 8).map((f) => `${f.name} ${f.ms.toFixed(0)}`).join(' | ')}`);
+      console.log(
+        `\nbusy stretches over 50 ms in the CPU profile: ${summary.stretches.length} (profile saved to longtasks.cpuprofile; open it in Chromium's DevTools)`,
+      );
+      for (const s of summary.stretches)
+        console.log(
+          `  at ${s.startMs.toFixed(0)} ms, ${s.durationMs.toFixed(0)} ms: ${s.top
+            .slice(0, 8)
+            .map((f) => `${f.name} ${f.ms.toFixed(0)}`)
+            .join(' | ')}`,
+        );
       console.log('\nover all of them, inclusive ms:');
       for (const f of summary.inclusive) console.log(`  ${f.ms.toFixed(1).padStart(8)}  ${f.name}`);
       console.log('\nself ms:');

@@ -20,7 +20,13 @@ async function bundles(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'fitscope-budgets-'));
   await buildApp(outDir);
   const sizes = bundleSizes(outDir);
-  console.log(`main bundle: ${kb(sizes.main)} gzip (budget 200 kB); worker bundle: ${kb(sizes.worker)} gzip; on demand: ${Object.entries(sizes.lazy).map(([f, s]) => `${f.replace(/^assets\//, '')} ${kb(s)}`).join(', ') || 'none'}`);
+  console.log(
+    `main bundle: ${kb(sizes.main)} gzip (budget 200 kB); worker bundle: ${kb(sizes.worker)} gzip; on demand: ${
+      Object.entries(sizes.lazy)
+        .map(([f, s]) => `${f.replace(/^assets\//, '')} ${kb(s)}`)
+        .join(', ') || 'none'
+    }`,
+  );
 }
 
 /** Milliseconds from the Run click to the first loss point drawn, measured in the page. The chart must have
@@ -47,7 +53,9 @@ async function firstPoint(): Promise<void> {
     await page.waitForSelector('[data-testid="loss-chart"] g.trace-line path', { state: 'detached' });
     const warm = (await page.evaluate(FIRST_POINT)) as number;
     await waitForRunEnd(page, { runId: await newestRunId(page) });
-    console.log(`Run → first chart point on wasm: ${cold.toFixed(0)} ms with a cold worker (loads tfjs and compiles wasm), ${warm.toFixed(0)} ms warm`);
+    console.log(
+      `Run → first chart point on wasm: ${cold.toFixed(0)} ms with a cold worker (loads tfjs and compiles wasm), ${warm.toFixed(0)} ms warm`,
+    );
   } finally {
     await app.close();
   }

@@ -56,7 +56,10 @@ function trainingStep(c: Case) {
     return tf.variable(s.length === 1 ? tf.zeros(s) : tf.randomNormal(s, 0, Math.sqrt(2 / (fanIn + fanOut)), 'float32', i));
   });
   const xs = tf.randomNormal([c.batch, c.features], 0, 1, 'float32', 101);
-  const ys = task === 'classification' ? tf.oneHot(tf.randomUniform([c.batch], 0, c.outputs, 'int32', 102), c.outputs).toFloat() : tf.randomNormal([c.batch, 1], 0, 1, 'float32', 103);
+  const ys =
+    task === 'classification'
+      ? tf.oneHot(tf.randomUniform([c.batch], 0, c.outputs, 'int32', 102), c.outputs).toFloat()
+      : tf.randomNormal([c.batch, 1], 0, 1, 'float32', 103);
   const optimizer = makeOptimizer(tf, 'adam', DEFAULT_CONFIG.learningRate);
   const step = () => {
     const loss = optimizer.minimize(() => batchLoss(tf, task, forward(tf, arch, params, xs), ys), true, params) as Tensor;
@@ -126,7 +129,9 @@ async function main() {
   await tf.setBackend('wasm');
   await tf.ready();
   if (tf.getBackend() !== 'wasm') throw new Error(`the wasm backend did not start (running ${tf.getBackend()})`);
-  console.log(`wasm training step (Adam, optimizer.minimize, loss read back): stock vs tuned kernels, ${blocks} alternating blocks per model\n`);
+  console.log(
+    `wasm training step (Adam, optimizer.minimize, loss read back): stock vs tuned kernels, ${blocks} alternating blocks per model\n`,
+  );
   const rows: Row[] = [];
   for (const c of CASES) {
     const row = benchCase(c, blocks);
@@ -138,7 +143,9 @@ async function main() {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const { c, steps, stock, tuned, blockRatios } of rows) {
     const range = `${Math.min(...blockRatios).toFixed(2)}–${Math.max(...blockRatios).toFixed(2)}×`;
-    console.log(`| ${chain(c)} | ${c.batch} | ${steps} × ${blocks} | ${fmt(stock)} | ${fmt(tuned)} | ${(stock / tuned).toFixed(2)}× | ${range} |`);
+    console.log(
+      `| ${chain(c)} | ${c.batch} | ${steps} × ${blocks} | ${fmt(stock)} | ${fmt(tuned)} | ${(stock / tuned).toFixed(2)}× | ${range} |`,
+    );
   }
   const reference = rows.find((r) => r.c.name === 'default' && r.c.batch === 256)!;
   const vs = (ms: number) => `${(ms / PYTORCH_DEFAULT_BS256_MS).toFixed(2)}×`;

@@ -31,19 +31,46 @@ interface DataEntry {
 }
 
 const DATA: DataEntry[] = [
-  { name: 'teacher', sizes: { small: { samples: 1024, features: 16, hidden: [32], batchSize: 32 }, large: { samples: 4096, features: 128, hidden: [256, 128], batchSize: 512 } } },
+  {
+    name: 'teacher',
+    sizes: {
+      small: { samples: 1024, features: 16, hidden: [32], batchSize: 32 },
+      large: { samples: 4096, features: 128, hidden: [256, 128], batchSize: 512 },
+    },
+  },
   ...(['spirals', 'circles', 'xor'] as const).map((dataset) => ({
     name: dataset,
-    sizes: { small: { dataset, samples: 1024, hidden: [16, 16], batchSize: 32 }, large: { dataset, samples: 8192, hidden: [128, 128], batchSize: 1024 } },
+    sizes: {
+      small: { dataset, samples: 1024, hidden: [16, 16], batchSize: 32 },
+      large: { dataset, samples: 8192, hidden: [128, 128], batchSize: 1024 },
+    },
   })),
-  { name: 'mnist', sizes: { small: { dataset: 'mnist', samples: 1000, hidden: [64], batchSize: 32 }, large: { dataset: 'mnist', samples: 2000, hidden: [256, 128], batchSize: 256 } } },
+  {
+    name: 'mnist',
+    sizes: {
+      small: { dataset: 'mnist', samples: 1000, hidden: [64], batchSize: 32 },
+      large: { dataset: 'mnist', samples: 2000, hidden: [256, 128], batchSize: 256 },
+    },
+  },
   {
     name: 'mnist-cnn',
     backends: ['cpu'],
-    sizes: { small: { dataset: 'mnist', model: 'cnn', samples: 1000, hidden: [32], batchSize: 32 }, large: { dataset: 'mnist', model: 'cnn', samples: 2000, hidden: [64], batchSize: 256 } },
+    sizes: {
+      small: { dataset: 'mnist', model: 'cnn', samples: 1000, hidden: [32], batchSize: 32 },
+      large: { dataset: 'mnist', model: 'cnn', samples: 2000, hidden: [64], batchSize: 256 },
+    },
   },
-  { name: 'penguins', sizes: { small: { dataset: 'penguins', hidden: [8], batchSize: 16 }, large: { dataset: 'penguins', hidden: [512, 512], batchSize: 128 } } },
-  { name: 'iris', sizes: { small: { dataset: 'iris', hidden: [8], batchSize: 16 }, large: { dataset: 'iris', hidden: [512, 512], batchSize: 64 } } },
+  {
+    name: 'penguins',
+    sizes: {
+      small: { dataset: 'penguins', hidden: [8], batchSize: 16 },
+      large: { dataset: 'penguins', hidden: [512, 512], batchSize: 128 },
+    },
+  },
+  {
+    name: 'iris',
+    sizes: { small: { dataset: 'iris', hidden: [8], batchSize: 16 }, large: { dataset: 'iris', hidden: [512, 512], batchSize: 64 } },
+  },
   {
     name: 'csv',
     sizes: { small: { dataset: 'csv', hidden: [16], batchSize: 32 }, large: { dataset: 'csv', hidden: [128], batchSize: 256 } },
@@ -64,7 +91,9 @@ const KNOB_BASE: Partial<RunConfig> = { samples: 4096, features: 64, hidden: [12
 function writeCsv(rows: number, features: number): CsvInput {
   const path = join(mkdtempSync(join(tmpdir(), 'fitscope-memory-')), `table-${rows}x${features}.csv`);
   const header = [...Array.from({ length: features }, (_, k) => `f${k}`), 'label'].join(',');
-  const lines = Array.from({ length: rows }, (_, i) => [...Array.from({ length: features }, (_, k) => ((i * (k + 3)) % 97) / 97), ['a', 'b', 'c'][i % 3]].join(','));
+  const lines = Array.from({ length: rows }, (_, i) =>
+    [...Array.from({ length: features }, (_, k) => ((i * (k + 3)) % 97) / 97), ['a', 'b', 'c'][i % 3]].join(','),
+  );
   writeFileSync(path, `${header}\n${lines.join('\n')}\n`);
   return { name: 'table.csv', open: () => createReadStream(path) };
 }
@@ -79,7 +108,13 @@ export interface TableRow {
 }
 
 /** Runs each mode of `config` for a few batches; `describe` names the setup once the data set's real size is known. */
-async function measure(describe: (config: RunConfig) => string, backend: BackendName, config: RunConfig, batches: number, csv?: CsvInput): Promise<TableRow[]> {
+async function measure(
+  describe: (config: RunConfig) => string,
+  backend: BackendName,
+  config: RunConfig,
+  batches: number,
+  csv?: CsvInput,
+): Promise<TableRow[]> {
   const signal = { stopped: false };
   const prepared = await prepareRun(config, { assets: nodeAssets(), csv }, backend);
   const setup = describe(prepared.config);
@@ -89,7 +124,10 @@ async function measure(describe: (config: RunConfig) => string, backend: Backend
   for (const mode of prepared.config.modes) {
     let seen = 0;
     signal.stopped = false;
-    const summary = await runMode(tf, backend, mode, prepared, { signal, onBatch: () => void (++seen >= batches && (signal.stopped = true)) });
+    const summary = await runMode(tf, backend, mode, prepared, {
+      signal,
+      onBatch: () => void (++seen >= batches && (signal.stopped = true)),
+    });
     rows.push({ setup, backend, optimizer: config.optimizer, mode, estimated: summary.estimatedPeakBytes, measured: summary.peakBytes });
   }
   return rows;
@@ -104,7 +142,8 @@ const json = process.argv.includes('--json');
 
 const base = (): RunConfig => ({ ...cloneConfig(DEFAULT_CONFIG as RunConfig), epochs: 1, budgetMb: 1_000_000 });
 const rows: TableRow[] = [];
-const log = (row: TableRow) => process.stderr.write(`${row.backend} ${row.setup} ${row.optimizer} ${row.mode}: ${(row.estimated / row.measured).toFixed(2)}\n`);
+const log = (row: TableRow) =>
+  process.stderr.write(`${row.backend} ${row.setup} ${row.optimizer} ${row.mode}: ${(row.estimated / row.measured).toFixed(2)}\n`);
 for (const backend of backends) {
   await activateNodeBackend(tf, backend);
   for (const entry of DATA.filter((d) => datasets.includes(d.name) && (d.backends ?? [backend]).includes(backend))) {
@@ -112,7 +151,8 @@ for (const backend of backends) {
       const csv = entry.csvRows ? writeCsv(entry.csvRows[size].rows, entry.csvRows[size].features) : undefined;
       for (const optimizer of optimizers) {
         const config = { ...base(), ...entry.sizes[size], optimizer };
-        const describe = (c: RunConfig) => `${entry.name.replace('-cnn', '')} ${c.model} ${size} (${c.samples} × ${c.hidden.join(',')}, batch ${c.batchSize})`;
+        const describe = (c: RunConfig) =>
+          `${entry.name.replace('-cnn', '')} ${c.model} ${size} (${c.samples} × ${c.hidden.join(',')}, batch ${c.batchSize})`;
         for (const row of await measure(describe, backend, config, batches, csv)) {
           rows.push(row);
           log(row);
@@ -138,7 +178,9 @@ if (json) {
   const key = (r: TableRow) => `${r.backend}|${r.setup}|${r.optimizer}`;
   const groups = new Map<string, TableRow[]>();
   for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
-  console.log(`date: ${new Date().toISOString().slice(0, 10)}; node ${process.version}; tfjs ${tf.version.tfjs}; ${batches} batches per mode\n`);
+  console.log(
+    `date: ${new Date().toISOString().slice(0, 10)}; node ${process.version}; tfjs ${tf.version.tfjs}; ${batches} batches per mode\n`,
+  );
   console.log(`| backend | setup | optimizer | ${modes.join(' | ')} |`);
   console.log(`| --- | --- | --- | ${modes.map(() => '---').join(' | ')} |`);
   for (const group of groups.values()) {
@@ -149,6 +191,8 @@ if (json) {
     console.log(`| ${group[0].backend} | ${group[0].setup} | ${group[0].optimizer} | ${modes.map(cell).join(' | ')} |`);
   }
   const ratios = rows.map((r) => r.estimated / r.measured);
-  console.log(`\nCells: estimate / measured peak (estimated, measured). ${rows.length} runs; ratios from ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)}.`);
+  console.log(
+    `\nCells: estimate / measured peak (estimated, measured). ${rows.length} runs; ratios from ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)}.`,
+  );
 }
 process.exit(0);

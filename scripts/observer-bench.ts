@@ -33,7 +33,8 @@ const TARGET = 0.05;
 /** Untimed ON/OFF pairs before each mode's blocks. */
 const WARMUP_PAIRS = 2;
 const BENCH_BACKENDS: readonly BackendName[] = ['wasm', 'cpu'];
-const USAGE = 'usage: npx tsx scripts/observer-bench.ts [--blocks 1…50] [--backends wasm,cpu] [--samples 1024…1000000] [--modes fit,fitDataset,trainOnBatch,loop]';
+const USAGE =
+  'usage: npx tsx scripts/observer-bench.ts [--blocks 1…50] [--backends wasm,cpu] [--samples 1024…1000000] [--modes fit,fitDataset,trainOnBatch,loop]';
 
 interface Options {
   blocks: number;
@@ -56,16 +57,23 @@ function intFlag(argv: readonly string[], name: string, fallback: number, min: n
   const raw = flagValue(argv, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 
 function listFlag<T extends string>(argv: readonly string[], name: string, allowed: readonly T[], fallback: readonly T[]): T[] {
   const raw = flagValue(argv, name);
   if (raw === undefined) return [...fallback];
-  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = items.filter((s) => !allowed.includes(s as T));
-  if (!items.length || unknown.length) throw new UsageError(`--${name} takes a comma-separated list of ${allowed.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+  if (!items.length || unknown.length)
+    throw new UsageError(
+      `--${name} takes a comma-separated list of ${allowed.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+    );
   return [...new Set(items as T[])];
 }
 
@@ -193,9 +201,18 @@ async function measureMode(backend: BackendName, mode: ModeName, prepared: Prepa
   return {
     backend,
     mode,
-    cpu: ratioInterval(on.map((r) => r.cycleCpuMs), off.map((r) => r.cycleCpuMs)),
-    cycle: ratioInterval(on.map((r) => r.cycleMs), off.map((r) => r.cycleMs)),
-    recorded: ratioInterval(on.map((r) => r.recordedMs), off.map((r) => r.recordedMs)),
+    cpu: ratioInterval(
+      on.map((r) => r.cycleCpuMs),
+      off.map((r) => r.cycleCpuMs),
+    ),
+    cycle: ratioInterval(
+      on.map((r) => r.cycleMs),
+      off.map((r) => r.cycleMs),
+    ),
+    recorded: ratioInterval(
+      on.map((r) => r.recordedMs),
+      off.map((r) => r.recordedMs),
+    ),
     flushShare: median(on.map((r) => r.flushCpuMs / r.cycleCpuMs.reduce((sum, ms) => sum + ms, 0))),
     overheadMs: { on: median(on.flatMap(bookkeepingMs)), off: median(off.flatMap(bookkeepingMs)) },
   };
@@ -217,10 +234,16 @@ function table(results: readonly ModeResult[]): string {
   ];
   const rows = results.map(({ backend, mode, cpu, cycle, recorded, flushShare, overheadMs }) =>
     [
-      backend, mode,
-      cell(cpu), width(cpu), withinTarget(cpu), verdict(cpu, names).text,
-      cell(cycle), withinTarget(cycle),
-      cell(recorded), withinTarget(recorded),
+      backend,
+      mode,
+      cell(cpu),
+      width(cpu),
+      withinTarget(cpu),
+      verdict(cpu, names).text,
+      cell(cycle),
+      withinTarget(cycle),
+      cell(recorded),
+      withinTarget(recorded),
       `${(flushShare * 100).toFixed(2)} %`,
       `${micros(overheadMs.on)} / ${micros(overheadMs.off)}`,
     ].join(' | '),
@@ -244,7 +267,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const { blocks, samples, backends, modes } = options;
   const base: RunConfig = { ...cloneConfig(DEFAULT_CONFIG as RunConfig), samples, epochs: 1, modes, repeats: 1 };
   console.log(`command: npx tsx scripts/observer-bench.ts ${argv.join(' ')}`.trimEnd());
-  console.log(`setup: ${base.dataset}, ${samples} samples, batch ${base.batchSize}, ${base.epochs} epochs, hidden [${base.hidden.join(', ')}], readback ${base.readback}; ${blocks} A B B A blocks (${2 * blocks} pairs) per mode`);
+  console.log(
+    `setup: ${base.dataset}, ${samples} samples, batch ${base.batchSize}, ${base.epochs} epochs, hidden [${base.hidden.join(', ')}], readback ${base.readback}; ${blocks} A B B A blocks (${2 * blocks} pairs) per mode`,
+  );
   const results: ModeResult[] = [];
   const started = performance.now();
   for (const backend of backends) {
@@ -254,18 +279,28 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const mode of modes) {
       const result = await measureMode(active, mode, prepared, blocks);
       results.push(result);
-      console.error(`  ${active} ${mode}: CPU ${signedPercent(result.cpu.estimate)}, wall ${signedPercent(result.cycle.estimate)}, recorded ${signedPercent(result.recorded.estimate)} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      console.error(
+        `  ${active} ${mode}: CPU ${signedPercent(result.cpu.estimate)}, wall ${signedPercent(result.cycle.estimate)}, recorded ${signedPercent(result.recorded.estimate)} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+      );
     }
   }
   console.log();
   console.log(table(results));
   console.log();
-  console.log(`cost = ON/OFF − 1 of the steady medians, ${DEFAULT_LEVEL * 100} % interval over ${2 * blocks} adjacent A/B pairs (ratioInterval, log-scale t); width in percentage points.`);
-  console.log('Per batch = from one onBatch to the next: the batch plus the recorder\'s and the stream\'s work for it, as the process\'s CPU');
+  console.log(
+    `cost = ON/OFF − 1 of the steady medians, ${DEFAULT_LEVEL * 100} % interval over ${2 * blocks} adjacent A/B pairs (ratioInterval, log-scale t); width in percentage points.`,
+  );
+  console.log("Per batch = from one onBatch to the next: the batch plus the recorder's and the stream's work for it, as the process's CPU");
   console.log('time (immune to waiting for a core) and as wall time. recorded = the batch times the recorder reports (its own');
   console.log('bookkeeping is outside them). flushes = the CPU time of an ON run spent flushing chunks (median share).');
-  console.log('outside the clock = median wall time per batch between the recorded batch times: the recorder\'s own work (loss read, memory read, sink).');
-  console.log(`Caveat: measured on a shared machine (load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${availableParallelism()} cores at the end): waiting for a core`);
+  console.log(
+    "outside the clock = median wall time per batch between the recorded batch times: the recorder's own work (loss read, memory read, sink).",
+  );
+  console.log(
+    `Caveat: measured on a shared machine (load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} on ${availableParallelism()} cores at the end): waiting for a core`,
+  );
   console.log('inflates wall times at random and widens their intervals; CPU time is the steadier measure there. Compare within one run.');
   return 0;
 }

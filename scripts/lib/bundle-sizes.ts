@@ -20,7 +20,9 @@ export function bundleSizes(outDir: string): BundleSizes {
   // The build's base may be absolute ('/assets/x.js') or relative ('./assets/x.js', vite.config.ts's `base: './'`).
   const upfront = new Set([...html.matchAll(/(?:src|href)="(?:\.?\/)?(assets\/[^"]+\.js)"/g)].map((m) => m[1]));
   if (upfront.size === 0) throw new Error(`${join(outDir, 'index.html')} loads no script from assets/: is it a vite build's output?`);
-  const scripts = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const scripts = readdirSync(join(outDir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
   // The worker is the chunk that holds tfjs' kernels.
   const worker = scripts.find((f) => !upfront.has(f) && readFileSync(join(outDir, f), 'utf8').includes('Conv2DBackpropInput'));
   const sizes: BundleSizes = { main: 0, worker: worker ? gz(join(outDir, worker)) : 0, lazy: {} };

@@ -19,7 +19,10 @@ export interface TraceEvent {
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', '__metadata'];
 
 export async function startTrace(cdp: CDPSession): Promise<void> {
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReturnAsStream' });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
+    transferMode: 'ReturnAsStream',
+  });
 }
 
 export async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
@@ -75,7 +78,9 @@ const KINDS: Record<string, string> = {
 export function longTasks(events: readonly TraceEvent[], thresholdMs = 50): TaskBreakdown[] {
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return [];
-  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const onMain = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number')
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
   const out: TaskBreakdown[] = [];
   for (const task of tasks) {
@@ -103,7 +108,10 @@ export function longTasks(events: readonly TraceEvent[], thresholdMs = 50): Task
       ts: task.ts,
       durationMs: (task.dur ?? 0) / 1000,
       cpuMs: (task.tdur ?? NaN) / 1000,
-      parts: [...parts.entries()].filter(([, us]) => us > 500).sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: us / 1000 })),
+      parts: [...parts.entries()]
+        .filter(([, us]) => us > 500)
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, us]) => ({ name, ms: us / 1000 })),
     });
   }
   return out;

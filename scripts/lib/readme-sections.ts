@@ -24,9 +24,30 @@ const show = (value: unknown): string => {
 
 export function keyRows(): KeyRow[] {
   return [
-    { key: VERSION_KEY, name: '', group: 'format', values: String(URL_FORMAT_VERSION), default: String(URL_FORMAT_VERSION), help: 'format version; written on every link, a link without it is read as v1' },
-    ...FIELD_TABLE.map((spec): KeyRow => ({ key: spec.key, name: spec.name, group: 'run', values: kindOf(spec).values(spec), default: show(formatValue(spec, DEFAULT_CONFIG[spec.name])), help: spec.help })),
-    ...VIEW_KEYS.map((spec): KeyRow => ({ key: spec.key, name: spec.setting, group: 'view', values: kindOf(spec).values(spec), default: show(viewKeyDefault(spec)), help: spec.help })),
+    {
+      key: VERSION_KEY,
+      name: '',
+      group: 'format',
+      values: String(URL_FORMAT_VERSION),
+      default: String(URL_FORMAT_VERSION),
+      help: 'format version; written on every link, a link without it is read as v1',
+    },
+    ...FIELD_TABLE.map((spec): KeyRow => ({
+      key: spec.key,
+      name: spec.name,
+      group: 'run',
+      values: kindOf(spec).values(spec),
+      default: show(formatValue(spec, DEFAULT_CONFIG[spec.name])),
+      help: spec.help,
+    })),
+    ...VIEW_KEYS.map((spec): KeyRow => ({
+      key: spec.key,
+      name: spec.setting,
+      group: 'view',
+      values: kindOf(spec).values(spec),
+      default: show(viewKeyDefault(spec)),
+      help: spec.help,
+    })),
   ];
 }
 
@@ -45,7 +66,9 @@ export function keyTableMarkdown(): string {
 export const README_APP_URL = 'http://127.0.0.1:5173/';
 
 export function presetListMarkdown(): string {
-  return PRESETS.map((p) => `- [**${p.title}**](${README_APP_URL}?${presetQuery(p)}) (\`${p.id}\`): ${p.claim} *Look for:* ${p.lookFor}`).join('\n');
+  return PRESETS.map(
+    (p) => `- [**${p.title}**](${README_APP_URL}?${presetQuery(p)}) (\`${p.id}\`): ${p.claim} *Look for:* ${p.lookFor}`,
+  ).join('\n');
 }
 
 export const README_SECTIONS: Readonly<Record<string, () => string>> = {

@@ -49,7 +49,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       continue;
     }
     const spec = fieldByKey(key);
-    if (!spec) throw new CliUsageError(`unknown flag --${key}; known: ${[...FIELD_TABLE.map((f) => `--${f.key}`), ...SWITCHES.map((s) => `--${s}`), ...FILE_OPTIONS.map((s) => `--${s}`)].join(' ')}`);
+    if (!spec)
+      throw new CliUsageError(
+        `unknown flag --${key}; known: ${[...FIELD_TABLE.map((f) => `--${f.key}`), ...SWITCHES.map((s) => `--${s}`), ...FILE_OPTIONS.map((s) => `--${s}`)].join(' ')}`,
+      );
     let value: string | undefined;
     const bare = kindOf(spec).bare(spec);
     const next = argv[i + 1];
@@ -68,7 +71,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     raw[key] = value;
   }
   if (files.csv !== undefined) {
-    if (raw.dataset !== undefined && raw.dataset.trim().toLowerCase() !== 'csv') throw new CliUsageError(`--csv trains on your file: it cannot be combined with --dataset ${raw.dataset}`);
+    if (raw.dataset !== undefined && raw.dataset.trim().toLowerCase() !== 'csv')
+      throw new CliUsageError(`--csv trains on your file: it cannot be combined with --dataset ${raw.dataset}`);
     raw.dataset = 'csv';
   } else if (raw.dataset?.trim().toLowerCase() === 'csv') {
     throw new CliUsageError('--dataset csv needs --csv PATH');
@@ -85,7 +89,7 @@ export function usage(): string {
   const lines = FIELD_TABLE.map((f) => `  --${f.key.padEnd(10)} ${f.help} (${kindOf(f).cliRange(f)})`);
   return [
     'Usage: npm run bench -- [flags]',
-    'Runs fitscope\'s training modes in Node and prints one summary per mode.',
+    "Runs fitscope's training modes in Node and prints one summary per mode.",
     '',
     ...lines,
     '  --csv PATH   train on a CSV file (header row; numeric features; --label COLUMN, default the last)',

@@ -50,7 +50,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const machine = await collectNodeMachineInfo(tf, backend);
   log(`machine: ${describeMachine(machine)}`);
   if (!options.json && backend.adapter) process.stdout.write(`adapter: ${backend.adapter}\n`);
-  log(`data: ${config.dataset}, ${config.samples} samples; ${config.model} hidden [${config.hidden.join(', ')}]; ${config.optimizer} lr ${config.learningRate}; batch ${config.batchSize}; ${config.epochs} epochs`);
+  log(
+    `data: ${config.dataset}, ${config.samples} samples; ${config.model} hidden [${config.hidden.join(', ')}]; ${config.optimizer} lr ${config.learningRate}; batch ${config.batchSize}; ${config.epochs} epochs`,
+  );
 
   const signal = { stopped: false };
   process.once('SIGINT', () => {
@@ -78,14 +80,17 @@ async function main(argv: readonly string[]): Promise<number> {
   let result;
   try {
     result = await runExperiment(tf, config, backend.active, {
-    signal,
-    limits: hostLimits(NODE_HOST_LIMITS, { maxArrayBufferBytes: constants.MAX_LENGTH, ...readBackendLimits(tf) }),
-    onBatch,
-    openShards: (c) => openNodeShards(c),
-    assets: nodeAssets(),
-    csv,
-    onModeEnd: (s) =>
-      log(s.refused ?? `${s.mode}${config.repeats > 1 ? ` (repeat ${(s.repeat ?? 0) + 1}/${config.repeats})` : ''}: ${s.batches} batches, ${s.msPerBatchMedian.toFixed(3)} ms/batch median, loss ${s.initialLoss.toPrecision(4)} → ${s.finalLoss.toPrecision(4)}`),
+      signal,
+      limits: hostLimits(NODE_HOST_LIMITS, { maxArrayBufferBytes: constants.MAX_LENGTH, ...readBackendLimits(tf) }),
+      onBatch,
+      openShards: (c) => openNodeShards(c),
+      assets: nodeAssets(),
+      csv,
+      onModeEnd: (s) =>
+        log(
+          s.refused ??
+            `${s.mode}${config.repeats > 1 ? ` (repeat ${(s.repeat ?? 0) + 1}/${config.repeats})` : ''}: ${s.batches} batches, ${s.msPerBatchMedian.toFixed(3)} ms/batch median, loss ${s.initialLoss.toPrecision(4)} → ${s.finalLoss.toPrecision(4)}`,
+        ),
     });
   } catch (e) {
     // Bad data or an impossible setup: one clear line, no stack.

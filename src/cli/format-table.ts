@@ -1,6 +1,13 @@
 // Runs in Node. What the CLI prints: an aligned table of the steady-state numbers (time per batch with its 95 %
 // interval, p5 and p95, the ratio to the loop), the verdict lines and the noise meter; or one JSON document.
-import { SUMMARY_EXTRA_FIELDS, SUMMARY_FIELDS, type Comparison, type KernelProbe, type ModeSummary, type RunNoise } from '../shared/metrics';
+import {
+  SUMMARY_EXTRA_FIELDS,
+  SUMMARY_FIELDS,
+  type Comparison,
+  type KernelProbe,
+  type ModeSummary,
+  type RunNoise,
+} from '../shared/metrics';
 import type { RunConfig } from '../shared/config';
 import type { MachineInfo } from '../shared/machine';
 import type { BackendInfo } from '../shared/metrics';
@@ -47,13 +54,21 @@ export function formatTable(report: Report): string {
   const { summaries, comparisons, noise } = report;
   const rows = [COLUMNS.map(([h]) => h), ...summaries.map((s) => COLUMNS.map(([, cell]) => cell(s)))];
   const widths = COLUMNS.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const table = rows.map((r) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+  const table = rows.map((r) =>
+    r
+      .map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join('  ')
+      .trimEnd(),
+  );
   const lines = [...table, ...summaries.filter((s) => s.refused).map((s) => `! ${s.refused}`)];
   const timed = summaries.filter((s) => !s.refused && s.batches > 0);
   if (timed.length) {
     const repeats = Math.min(...timed.map((s) => s.repeats));
     const warm = timed.reduce((n, s) => n + s.warmupBatches, 0);
-    lines.push('', `time per batch: median of the steady batches (${warm} warm-up batch${warm === 1 ? '' : 'es'} left out)${repeats > 1 ? `; intervals from ${repeats} repeats in rotated order` : ''}`);
+    lines.push(
+      '',
+      `time per batch: median of the steady batches (${warm} warm-up batch${warm === 1 ? '' : 'es'} left out)${repeats > 1 ? `; intervals from ${repeats} repeats in rotated order` : ''}`,
+    );
     if (repeats <= 1) lines.push('  one run per mode: intervals come from its batches and cannot see run-to-run noise (add --repeats 5)');
     if (timed.some((s) => s.repeats < s.repeatsPlanned)) lines.push('  ! stopped early: the statistics cover the completed repeats only');
   }
@@ -68,7 +83,9 @@ export function formatTable(report: Report): string {
   }
   const probe = report.kernelProbe;
   if (probe && probe.tunedMs > 0) {
-    lines.push(`wasm kernels: a side run of ${probe.steps} loop steps took ${num(probe.stockMs)} ms stock, ${num(probe.tunedMs)} ms tuned (${num(probe.stockMs / probe.tunedMs)}×; --kernels tuned)`);
+    lines.push(
+      `wasm kernels: a side run of ${probe.steps} loop steps took ${num(probe.stockMs)} ms stock, ${num(probe.tunedMs)} ms tuned (${num(probe.stockMs / probe.tunedMs)}×; --kernels tuned)`,
+    );
   }
   return lines.join('\n');
 }

@@ -49,7 +49,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const python = flags.python ?? venvPython(kerasVenvDir());
-  if (!flags.python && !existsSync(python)) return fail(`no Python at ${python}: run \`${SETUP_HINT}\` to make the Keras venv (or pass --python PATH)`, MISSING_EXIT);
+  if (!flags.python && !existsSync(python))
+    return fail(`no Python at ${python}: run \`${SETUP_HINT}\` to make the Keras venv (or pass --python PATH)`, MISSING_EXIT);
   let csv: CsvInput | undefined;
   if (options.csv) {
     const path = options.csv;
@@ -60,10 +61,19 @@ async function main(argv: readonly string[]): Promise<number> {
   // tfjs' cpu backend only reads the optimizer settings Keras is given; nothing trains in tfjs here.
   await activateNodeBackend(tf, 'cpu');
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  log(`data: ${config.dataset}, ${config.samples} samples; ${config.model} hidden [${config.hidden.join(', ')}]; ${config.optimizer} lr ${config.learningRate}; batch ${config.batchSize}; ${config.epochs} epochs`);
+  log(
+    `data: ${config.dataset}, ${config.samples} samples; ${config.model} hidden [${config.hidden.join(', ')}]; ${config.optimizer} lr ${config.learningRate}; batch ${config.batchSize}; ${config.epochs} epochs`,
+  );
   let run;
   try {
-    run = await runKeras(tf, config, { python, threads: flags.threads, workers: flags.workers, isolate: flags.isolate, log, hooks: { assets: nodeAssets(), csv } });
+    run = await runKeras(tf, config, {
+      python,
+      threads: flags.threads,
+      workers: flags.workers,
+      isolate: flags.isolate,
+      log,
+      hooks: { assets: nodeAssets(), csv },
+    });
   } catch (e) {
     const error = e as Error;
     if (error instanceof KerasMissingError) return fail(error.message, MISSING_EXIT);
@@ -77,7 +87,10 @@ async function main(argv: readonly string[]): Promise<number> {
     // The same document as bench and the page's export, so the page imports a Keras run like any other.
     const backend = { active: 'cpu' as const, requested: config.backend, fallbacks: [] };
     const machine = await collectNodeMachineInfo(tf, backend);
-    const extras = kerasJson(run.summaries.map(() => ({})), run.summaries);
+    const extras = kerasJson(
+      run.summaries.map(() => ({})),
+      run.summaries,
+    );
     process.stdout.write(`${resultDocument([{ ...run, config, backend, machine, stopped: false, summaryExtras: extras }], new Date())}\n`);
   } else {
     process.stdout.write(`engine: ${run.engine}\n${formatTable(run)}\n${memoryLines(run.summaries).join('\n')}\n`);

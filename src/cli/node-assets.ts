@@ -12,7 +12,8 @@ export function nodeAssets(folder = DATA_FOLDER): AssetLoader {
       try {
         return new Uint8Array(await readFile(join(folder, name)));
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`data file ${name} is missing from ${folder}: run \`npm run data\` first`, { cause: e });
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new Error(`data file ${name} is missing from ${folder}: run \`npm run data\` first`, { cause: e });
         throw e;
       }
     },

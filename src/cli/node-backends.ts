@@ -10,7 +10,11 @@ import type { BackendInfo } from '../shared/metrics';
 
 export const NODE_AUTO_ORDER: readonly BackendName[] = ['wasm', 'cpu'];
 
-export async function activateNodeBackend(tf: Tf, preference: BackendPreference, requiredKernels: readonly string[] = []): Promise<BackendInfo> {
+export async function activateNodeBackend(
+  tf: Tf,
+  preference: BackendPreference,
+  requiredKernels: readonly string[] = [],
+): Promise<BackendInfo> {
   if (preference === 'webgl') {
     throw new FitscopeError(ERROR_NAMES.backendUnavailable, 'webgl is a browser backend; in Node use cpu, wasm or webgpu');
   }

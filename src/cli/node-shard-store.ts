@@ -9,12 +9,18 @@ import type { RunConfig } from '../shared/config';
 
 export const SHARD_SIZE = 4096;
 
-export function shardFolder(config: Pick<RunConfig, 'dataset' | 'seed' | 'features' | 'samples'>, root = join(tmpdir(), 'fitscope-shards')): string {
+export function shardFolder(
+  config: Pick<RunConfig, 'dataset' | 'seed' | 'features' | 'samples'>,
+  root = join(tmpdir(), 'fitscope-shards'),
+): string {
   return join(root, `${config.dataset}-s${config.seed}-f${config.features}-n${config.samples}-k${SHARD_SIZE}`);
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function openNodeShards(config: RunConfig, root?: string): Promise<ShardStore> {

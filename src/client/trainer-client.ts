@@ -136,7 +136,9 @@ export class TrainerClient {
     this.api?.stop(state.runId).catch(() => {});
     state.stopTimer = setTimeout(() => {
       if (this.current !== state) return;
-      this.loseWorker(`The run did not stop within ${this.stopGraceMs / 1000} s, so its worker was terminated; the next run starts a fresh one`);
+      this.loseWorker(
+        `The run did not stop within ${this.stopGraceMs / 1000} s, so its worker was terminated; the next run starts a fresh one`,
+      );
     }, this.stopGraceMs);
   }
 
@@ -152,7 +154,10 @@ export class TrainerClient {
       event.preventDefault();
       const detail = (event as ErrorEvent).message;
       // A module worker that fails to load or evaluate reports no message: the console has the details.
-      if (this.worker === worker) this.loseWorker(`The training worker failed: ${detail || 'it could not be loaded, or it crashed (the browser console has the details)'}`);
+      if (this.worker === worker)
+        this.loseWorker(
+          `The training worker failed: ${detail || 'it could not be loaded, or it crashed (the browser console has the details)'}`,
+        );
     };
     worker.addEventListener('error', onError);
     worker.addEventListener('messageerror', () => {
@@ -174,7 +179,9 @@ export class TrainerClient {
       if (this.current !== state) return clearInterval(state.watchdog);
       if (!state.quiet && Date.now() - state.lastSign > this.silenceLimitMs) {
         clearInterval(state.watchdog);
-        this.loseWorker(`The training worker stopped responding for ${Math.round(this.silenceLimitMs / 1000)} s (it may have crashed or run out of memory); the next run starts a fresh one`);
+        this.loseWorker(
+          `The training worker stopped responding for ${Math.round(this.silenceLimitMs / 1000)} s (it may have crashed or run out of memory); the next run starts a fresh one`,
+        );
         return;
       }
       api.ping().then(
@@ -183,7 +190,10 @@ export class TrainerClient {
         },
         // A call that fails is as sure a sign as an error event: no need to wait out the silence limit.
         (error: unknown) => {
-          if (this.current === state) this.loseWorker(`The training worker failed: a call to it was refused (${(error as Error)?.message ?? error}); the next run starts a fresh one`);
+          if (this.current === state)
+            this.loseWorker(
+              `The training worker failed: a call to it was refused (${(error as Error)?.message ?? error}); the next run starts a fresh one`,
+            );
         },
       );
     }, this.pingIntervalMs);

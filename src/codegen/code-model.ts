@@ -47,10 +47,26 @@ export function codeSetup(config: RunConfig): CodeSetup {
   if (config.model === 'cnn' && info.image) layers.push({ kind: 'reshape', to: info.image }, ...CNN_LAYERS);
   for (const units of config.hidden) layers.push({ kind: 'dense', units, activation: 'relu' });
   layers.push({ kind: 'dense', units: outputs, activation: task === 'classification' ? 'softmax' : 'linear' });
-  const data = config.dataset === 'teacher' ? 'teacher' : config.dataset === 'spirals' || config.dataset === 'circles' || config.dataset === 'xor' ? 'plane' : 'stand-in';
+  const data =
+    config.dataset === 'teacher'
+      ? 'teacher'
+      : config.dataset === 'spirals' || config.dataset === 'circles' || config.dataset === 'xor'
+        ? 'plane'
+        : 'stand-in';
   const standInNote =
     config.dataset === 'csv'
       ? 'your CSV file: load its numeric columns as x and the label column as y'
       : `${info.title} (${info.source}); fitscope serves it from public/data`;
-  return { config, title: info.title, task, samples, features, outputs, layers, data, standInNote, steps: batchCount(samples, config.batchSize) };
+  return {
+    config,
+    title: info.title,
+    task,
+    samples,
+    features,
+    outputs,
+    layers,
+    data,
+    standInNote,
+    steps: batchCount(samples, config.batchSize),
+  };
 }

@@ -71,9 +71,17 @@ function dataLines(setup: CodeSetup): string[] {
     const set = setup.config.dataset;
     const body =
       set === 'spirals'
-        ? ['    t = np.sqrt(rng.random(count))', '    angle = 3 * np.pi * t + cls * np.pi', '    a, b = t * np.cos(angle), t * np.sin(angle)']
+        ? [
+            '    t = np.sqrt(rng.random(count))',
+            '    angle = 3 * np.pi * t + cls * np.pi',
+            '    a, b = t * np.cos(angle), t * np.sin(angle)',
+          ]
         : set === 'circles'
-          ? ['    angle = 2 * np.pi * rng.random(count)', '    r = np.where(cls == 0, 0.5 * np.sqrt(rng.random(count)), 0.8 + 0.2 * rng.random(count))', '    a, b = r * np.cos(angle), r * np.sin(angle)']
+          ? [
+              '    angle = 2 * np.pi * rng.random(count)',
+              '    r = np.where(cls == 0, 0.5 * np.sqrt(rng.random(count)), 0.8 + 0.2 * rng.random(count))',
+              '    a, b = r * np.cos(angle), r * np.sin(angle)',
+            ]
           : ['    a, b = rng.uniform(-1, 1, count), rng.uniform(-1, 1, count)', '    cls = (a * b <= 0).astype(int)'];
     lines.push(
       `# ${setup.title}: two classes in the plane, labels one-hot.`,
@@ -108,17 +116,28 @@ function dataLines(setup: CodeSetup): string[] {
 
 function modelLines(setup: CodeSetup, compile: boolean): string[] {
   const { config } = setup;
-  const lines = ['', 'model = keras.Sequential([', '    keras.Input(shape=(FEATURES,)),', ...setup.layers.map((l) => `    ${layerLine(l)}`), '])'];
+  const lines = [
+    '',
+    'model = keras.Sequential([',
+    '    keras.Input(shape=(FEATURES,)),',
+    ...setup.layers.map((l) => `    ${layerLine(l)}`),
+    '])',
+  ];
   const optimizer = `keras.optimizers.${OPTIMIZER_CLASS[config.optimizer]}(learning_rate=${config.learningRate})`;
   const loss = setup.task === 'classification' ? 'categorical_crossentropy' : 'mean_squared_error';
   if (compile) lines.push(`model.compile(optimizer=${optimizer}, loss="${loss}")`);
-  else lines.push(`optimizer = ${optimizer}`, `loss_fn = keras.losses.${setup.task === 'classification' ? 'CategoricalCrossentropy' : 'MeanSquaredError'}()`);
+  else
+    lines.push(
+      `optimizer = ${optimizer}`,
+      `loss_fn = keras.losses.${setup.task === 'classification' ? 'CategoricalCrossentropy' : 'MeanSquaredError'}()`,
+    );
   return lines;
 }
 
 /** Rows for batch `start`: from the arrays, or made on demand where the setup computes them. */
 function rowsFor(setup: CodeSetup, start: string, size: string): string {
-  if (setup.config.source === 'memory' || setup.config.dataset === 'mnist') return `x[${start}:${start} + ${size}], y[${start}:${start} + ${size}]`;
+  if (setup.config.source === 'memory' || setup.config.dataset === 'mnist')
+    return `x[${start}:${start} + ${size}], y[${start}:${start} + ${size}]`;
   return `make_rows(${size})`;
 }
 
@@ -129,7 +148,11 @@ function generatorLines(setup: CodeSetup): string[] {
   lines.push('def batches():', '    for start in range(0, N, BATCH):', '        size = min(BATCH, N - start)');
   if (config.latencyMs > 0) lines.push(`        time.sleep(${config.latencyMs / 1000})  # simulated I/O wait (a slow disk or network)`);
   lines.push(`        xb, yb = ${rowsFor(setup, 'start', 'size')}`);
-  if (config.augment > 0) lines.push(`        for _ in range(${config.augment}):`, '            xb = xb + 0.05 * rng.normal(size=xb.shape).astype("float32")  # augmentation: noise');
+  if (config.augment > 0)
+    lines.push(
+      `        for _ in range(${config.augment}):`,
+      '            xb = xb + 0.05 * rng.normal(size=xb.shape).astype("float32")  # augmentation: noise',
+    );
   if (config.genYields === 'samples') lines.push('        yield from zip(xb, yb)  # one sample at a time; tf.data groups them');
   else lines.push('        yield xb, yb');
   return lines;
@@ -139,7 +162,13 @@ function generatorLines(setup: CodeSetup): string[] {
 function datasetLines(setup: CodeSetup): string[] {
   const { config } = setup;
   if (config.genYields === 'batches' && config.prefetch === 0) {
-    return ['', '# Keras 3 has no fit_generator: fit takes the generator (an endless one, with steps_per_epoch).', 'def endless():', '    while True:', '        yield from batches()'];
+    return [
+      '',
+      '# Keras 3 has no fit_generator: fit takes the generator (an endless one, with steps_per_epoch).',
+      'def endless():',
+      '    while True:',
+      '        yield from batches()',
+    ];
   }
   const shape = config.genYields === 'samples' ? '(FEATURES,)' : '(None, FEATURES)';
   const out = config.genYields === 'samples' ? '(OUTPUTS,)' : '(None, OUTPUTS)';
@@ -164,7 +193,14 @@ function fitLines(setup: CodeSetup): string[] {
   const { config } = setup;
   const args = ['x', 'y', 'batch_size=BATCH', 'epochs=EPOCHS', `shuffle=${pyBool(config.shuffle)}`];
   if (config.validationSplit > 0) args.push(`validation_split=${config.validationSplit}`);
-  return ['', 'x, y = make_rows(N)  # the whole data set in memory, as fit wants it', ...modelLines(setup, true), '', `history = model.fit(${args.join(', ')})`, ...historyLines()];
+  return [
+    '',
+    'x, y = make_rows(N)  # the whole data set in memory, as fit wants it',
+    ...modelLines(setup, true),
+    '',
+    `history = model.fit(${args.join(', ')})`,
+    ...historyLines(),
+  ];
 }
 
 function fitDatasetLines(setup: CodeSetup): string[] {
@@ -174,7 +210,9 @@ function fitDatasetLines(setup: CodeSetup): string[] {
     ...datasetLines(setup),
     ...modelLines(setup, true),
     '',
-    simple ? 'history = model.fit(endless(), steps_per_epoch=-(-N // BATCH), epochs=EPOCHS)  # batch size: BATCH, set by the generator' : 'history = model.fit(dataset, epochs=EPOCHS)  # batch size: BATCH, set by the generator',
+    simple
+      ? 'history = model.fit(endless(), steps_per_epoch=-(-N // BATCH), epochs=EPOCHS)  # batch size: BATCH, set by the generator'
+      : 'history = model.fit(dataset, epochs=EPOCHS)  # batch size: BATCH, set by the generator',
     ...historyLines(),
   ];
 }
@@ -191,7 +229,9 @@ function batchLoop(setup: CodeSetup): string[] {
 function trainOnBatchLines(setup: CodeSetup): string[] {
   const pipeline = setup.config.feed === 'pipeline';
   return [
-    ...(pipeline ? [...generatorLines(setup), ...(setup.config.genYields === 'batches' && setup.config.prefetch === 0 ? [] : datasetLines(setup))] : ['', 'x, y = make_rows(N)']),
+    ...(pipeline
+      ? [...generatorLines(setup), ...(setup.config.genYields === 'batches' && setup.config.prefetch === 0 ? [] : datasetLines(setup))]
+      : ['', 'x, y = make_rows(N)']),
     ...modelLines(setup, true),
     '',
     'epoch_loss = keras.metrics.Mean()',
@@ -207,7 +247,9 @@ function trainOnBatchLines(setup: CodeSetup): string[] {
 function loopLines(setup: CodeSetup): string[] {
   const pipeline = setup.config.feed === 'pipeline';
   const lines = [
-    ...(pipeline ? [...generatorLines(setup), ...(setup.config.genYields === 'batches' && setup.config.prefetch === 0 ? [] : datasetLines(setup))] : ['', 'x, y = make_rows(N)']),
+    ...(pipeline
+      ? [...generatorLines(setup), ...(setup.config.genYields === 'batches' && setup.config.prefetch === 0 ? [] : datasetLines(setup))]
+      : ['', 'x, y = make_rows(N)']),
     ...modelLines(setup, false),
     '',
     'epoch_loss = keras.metrics.Mean()  # stays on the device until read',
@@ -221,7 +263,8 @@ function loopLines(setup: CodeSetup): string[] {
     '        epoch_loss.update_state(loss)',
     '    print(f"epoch {epoch + 1} loss {float(epoch_loss.result()):.4f}")  # reading the loss is a device-to-host copy',
   ];
-  if (setup.config.leak) lines.push('# (leak=1 is a TF.js lesson: Python frees tensors when they go out of scope, so this loop cannot leak them.)');
+  if (setup.config.leak)
+    lines.push('# (leak=1 is a TF.js lesson: Python frees tensors when they go out of scope, so this loop cannot leak them.)');
   return lines;
 }
 

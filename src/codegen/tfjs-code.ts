@@ -42,7 +42,7 @@ function header(setup: CodeSetup, mode: ModeName): string[] {
   if (config.backend === 'webgpu') lines.push(`import '${TFJS}-backend-webgpu';`);
   lines.push('');
   if (tuned) {
-    lines.push('// kernels=tuned: fitscope\'s wasm kernels, registered before the backend starts (they only act on wasm).');
+    lines.push("// kernels=tuned: fitscope's wasm kernels, registered before the backend starts (they only act on wasm).");
     lines.push(...tunedKernelSource({ standalone: false }).trimEnd().split('\n'), '');
   }
   if (config.backend !== 'auto') lines.push(`await tf.setBackend('${config.backend}');`);
@@ -95,9 +95,15 @@ function dataLines(setup: CodeSetup): string[] {
     const set = setup.config.dataset;
     const shape =
       set === 'spirals'
-        ? ['    const t = Math.sqrt(random()), angle = 3 * Math.PI * t + cls * Math.PI;', '    [a, b] = [t * Math.cos(angle), t * Math.sin(angle)];']
+        ? [
+            '    const t = Math.sqrt(random()), angle = 3 * Math.PI * t + cls * Math.PI;',
+            '    [a, b] = [t * Math.cos(angle), t * Math.sin(angle)];',
+          ]
         : set === 'circles'
-          ? ['    const angle = 2 * Math.PI * random(), r = cls === 0 ? 0.5 * Math.sqrt(random()) : 0.8 + 0.2 * random();', '    [a, b] = [r * Math.cos(angle), r * Math.sin(angle)];']
+          ? [
+              '    const angle = 2 * Math.PI * random(), r = cls === 0 ? 0.5 * Math.sqrt(random()) : 0.8 + 0.2 * random();',
+              '    [a, b] = [r * Math.cos(angle), r * Math.sin(angle)];',
+            ]
           : ['    [a, b] = [random() * 2 - 1, random() * 2 - 1];', '    cls = a * b > 0 ? 0 : 1;'];
     lines.push(
       `// ${setup.title}: two classes in the plane, labels one-hot.`,
@@ -134,7 +140,9 @@ function modelLines(setup: CodeSetup, compile: boolean): string[] {
   setup.layers.forEach((layer, i) => lines.push(`model.add(${layerLine(layer, i === 0 ? ', inputShape: [FEATURES]' : '')});`));
   const optimizer = `tf.train.${OPTIMIZER_FN[config.optimizer]}(${num(config.learningRate)})`;
   if (compile) {
-    lines.push(`model.compile({ optimizer: ${optimizer}, loss: '${setup.task === 'classification' ? 'categoricalCrossentropy' : 'meanSquaredError'}' });`);
+    lines.push(
+      `model.compile({ optimizer: ${optimizer}, loss: '${setup.task === 'classification' ? 'categoricalCrossentropy' : 'meanSquaredError'}' });`,
+    );
   } else {
     lines.push(`const optimizer = ${optimizer};`);
     lines.push(
@@ -146,7 +154,7 @@ function modelLines(setup: CodeSetup, compile: boolean): string[] {
   return lines;
 }
 
-const epochLog = "onEpochEnd: (epoch, logs) => console.log(`epoch ${epoch + 1} loss ${logs.loss.toFixed(4)}`)";
+const epochLog = 'onEpochEnd: (epoch, logs) => console.log(`epoch ${epoch + 1} loss ${logs.loss.toFixed(4)}`)';
 
 function callbacksLine(config: RunConfig): string {
   // A per-batch callback makes tfjs read every batch's loss back (fitscope charts it); without one it does not.
@@ -157,13 +165,14 @@ function callbacksLine(config: RunConfig): string {
 
 function generatorLines(setup: CodeSetup): string[] {
   const { config } = setup;
-  const lines = [
-    '',
-    '// The generator (Keras fit_generator): each batch is made when it is needed, so only a batch or two is in memory.',
-  ];
+  const lines = ['', '// The generator (Keras fit_generator): each batch is made when it is needed, so only a batch or two is in memory.'];
   if (config.source === 'memory') lines.push('const all = makeRows(N); // source=memory: rows come from arrays in RAM');
   if (config.latencyMs > 0) lines.push('const sleep = (ms) => new Promise((done) => setTimeout(done, ms));');
-  lines.push('async function* batches() {', '  for (let start = 0; start < N; start += BATCH) {', '    const size = Math.min(BATCH, N - start);');
+  lines.push(
+    'async function* batches() {',
+    '  for (let start = 0; start < N; start += BATCH) {',
+    '    const size = Math.min(BATCH, N - start);',
+  );
   if (config.latencyMs > 0) lines.push(`    await sleep(${num(config.latencyMs)}); // simulated I/O wait (a slow disk or network)`);
   lines.push(
     config.source === 'memory'
@@ -195,14 +204,29 @@ function generatorLines(setup: CodeSetup): string[] {
 }
 
 function tensorsLines(): string[] {
-  return ['', '// The whole data set as tensors, as fit wants it.', 'const rows = makeRows(N);', 'const xs = tf.tensor2d(rows.x, [N, FEATURES]);', 'const ys = tf.tensor2d(rows.y, [N, OUTPUTS]);'];
+  return [
+    '',
+    '// The whole data set as tensors, as fit wants it.',
+    'const rows = makeRows(N);',
+    'const xs = tf.tensor2d(rows.x, [N, FEATURES]);',
+    'const ys = tf.tensor2d(rows.y, [N, OUTPUTS]);',
+  ];
 }
 
 /** Lines that give the body of a batch loop `xb`, `yb` and `size` for each batch, from arrays or the pipeline. */
 function batchSourceOpen(setup: CodeSetup): string[] {
   return setup.config.feed === 'pipeline'
-    ? ['  const iterator = await dataset.iterator();', '  for (let item = await iterator.next(); !item.done; item = await iterator.next()) {', '    const { xs: xb, ys: yb } = item.value;', '    const size = xb.shape[0];']
-    : ['  for (let start = 0; start < N; start += BATCH) {', '    const size = Math.min(BATCH, N - start);', '    const xb = xs.slice(start, size), yb = ys.slice(start, size);'];
+    ? [
+        '  const iterator = await dataset.iterator();',
+        '  for (let item = await iterator.next(); !item.done; item = await iterator.next()) {',
+        '    const { xs: xb, ys: yb } = item.value;',
+        '    const size = xb.shape[0];',
+      ]
+    : [
+        '  for (let start = 0; start < N; start += BATCH) {',
+        '    const size = Math.min(BATCH, N - start);',
+        '    const xb = xs.slice(start, size), yb = ys.slice(start, size);',
+      ];
 }
 
 function fitLines(setup: CodeSetup): string[] {
@@ -210,7 +234,16 @@ function fitLines(setup: CodeSetup): string[] {
   const options = [`  batchSize: BATCH,`, `  epochs: EPOCHS,`, `  shuffle: ${config.shuffle},`];
   if (config.validationSplit > 0) options.push(`  validationSplit: ${num(config.validationSplit)},`);
   options.push(`  yieldEvery: '${config.yieldEvery}',`, callbacksLine(config));
-  return [...tensorsLines(), ...modelLines(setup, true), '', 'const batchLosses = [];', 'await model.fit(xs, ys, {', ...options, '});', 'tf.dispose([xs, ys]);'];
+  return [
+    ...tensorsLines(),
+    ...modelLines(setup, true),
+    '',
+    'const batchLosses = [];',
+    'await model.fit(xs, ys, {',
+    ...options,
+    '});',
+    'tf.dispose([xs, ys]);',
+  ];
 }
 
 function fitDatasetLines(setup: CodeSetup): string[] {
@@ -271,7 +304,9 @@ function loopLines(setup: CodeSetup): string[] {
   if (config.readback === 'every') {
     lines.push('    const batchLoss = (await loss.data())[0]; // readback=every: one read (a GPU sync) per batch');
   } else if (typeof config.readback === 'number') {
-    lines.push(`    if (++step % ${config.readback} === 0) console.log('batch loss', (await loss.data())[0]); // readback every ${config.readback} batches of the run`);
+    lines.push(
+      `    if (++step % ${config.readback} === 0) console.log('batch loss', (await loss.data())[0]); // readback every ${config.readback} batches of the run`,
+    );
   }
   if (config.leak) {
     lines.push('    // BUG on purpose (leak=1): the loss tensor is never disposed, so one tensor leaks per batch.');

@@ -60,7 +60,9 @@ export function describeArchitecture(config: { hidden: readonly number[]; model:
     push({ kind: 'flatten' }, [size(current)]);
   }
   for (const units of config.hidden) push({ kind: 'dense', units, inputs: current[0], activation: 'relu' }, [units]);
-  push({ kind: 'dense', units: shape.outputs, inputs: current[0], activation: shape.task === 'classification' ? 'softmax' : 'linear' }, [shape.outputs]);
+  push({ kind: 'dense', units: shape.outputs, inputs: current[0], activation: shape.task === 'classification' ? 'softmax' : 'linear' }, [
+    shape.outputs,
+  ]);
 
   const weightShapes: number[][] = [];
   const fans: [number, number][] = [];

@@ -30,14 +30,18 @@ export async function activateBackend(
   const fallbacks: BackendFallback[] = [];
   for (const name of candidates) {
     // The probe first: it knows why a backend is missing (no adapter, say), which is why it was never registered.
-    const probe: ProbeResult = (await probes[name]?.().catch((e: unknown): ProbeResult => ({ unavailable: String((e as Error)?.message ?? e) }))) ?? {};
+    const probe: ProbeResult =
+      (await probes[name]?.().catch((e: unknown): ProbeResult => ({ unavailable: String((e as Error)?.message ?? e) }))) ?? {};
     if (probe.unavailable || !tf.findBackendFactory(name)) {
       fallbacks.push({ backend: name, reason: probe.unavailable ?? `${name} is not available in this host` });
       continue;
     }
     const missing = requiredKernels.filter((kernel) => !tf.getKernel(kernel, name));
     if (missing.length) {
-      fallbacks.push({ backend: name, reason: `${name} cannot train this model: it has no ${missing.join(', ')} kernel${missing.length > 1 ? 's' : ''}` });
+      fallbacks.push({
+        backend: name,
+        reason: `${name} cannot train this model: it has no ${missing.join(', ')} kernel${missing.length > 1 ? 's' : ''}`,
+      });
       continue;
     }
     let failure = 'the backend failed to initialise';

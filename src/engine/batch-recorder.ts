@@ -90,7 +90,8 @@ export class BatchRecorder {
     this.batchEndPeakBytes = Math.max(this.batchEndPeakBytes, memory.numBytes);
     this.batchEndPeakTensors = Math.max(this.batchEndPeakTensors, memory.numTensors);
     this.peaks?.observe(memory.numBytes, memory.numTensors);
-    if (memory.gpuBytesAllocated !== null && !(memory.gpuBytesAllocated <= this.peakGpuAllocated)) this.peakGpuAllocated = memory.gpuBytesAllocated;
+    if (memory.gpuBytesAllocated !== null && !(memory.gpuBytesAllocated <= this.peakGpuAllocated))
+      this.peakGpuAllocated = memory.gpuBytesAllocated;
     return memory;
   }
 
@@ -126,7 +127,10 @@ export class BatchRecorder {
     const ms = performance.now() - this.lastMark;
     this.row[COL.stepPeakBytes] = this.peaks?.hooked ? this.peaks.windowBytes : NaN;
     this.row[COL.stepPeakTensors] = this.peaks?.hooked ? this.peaks.windowTensors : NaN;
-    const reading = typeof loss === 'number' ? this.loss.takeNumber(epoch, loss, batchSamples) : await this.loss.takeTensor(epoch, batch, loss, batchSamples);
+    const reading =
+      typeof loss === 'number'
+        ? this.loss.takeNumber(epoch, loss, batchSamples)
+        : await this.loss.takeTensor(epoch, batch, loss, batchSamples);
     const val = batch === this.batchesPerEpoch - 1 ? await this.validateEpoch() : NO_EVALUATION;
     this.record(epoch, batch, 1, ms, reading.loss, reading.meanLoss, batchSamples, val);
     await this.yieldIfDue();
@@ -165,7 +169,16 @@ export class BatchRecorder {
     return this.signal.stopped;
   }
 
-  private record(epoch: number, batch: number, steps: number, ms: number, loss: number, meanLoss: number, samples: number, val: Evaluation): void {
+  private record(
+    epoch: number,
+    batch: number,
+    steps: number,
+    ms: number,
+    loss: number,
+    meanLoss: number,
+    samples: number,
+    val: Evaluation,
+  ): void {
     this.batchMs.push(ms);
     const dataMs = this.dataMeasured ? this.pendingDataMs : NaN;
     if (this.dataMeasured) this.dataMs.push(dataMs);

@@ -19,7 +19,14 @@ export interface Evaluation {
   accuracy: number;
 }
 
-export async function evaluate(tf: Tf, arch: Architecture, params: readonly Tensor[], reader: RowReader, shape: DataShape, samples: number): Promise<Evaluation> {
+export async function evaluate(
+  tf: Tf,
+  arch: Architecture,
+  params: readonly Tensor[],
+  reader: RowReader,
+  shape: DataShape,
+  samples: number,
+): Promise<Evaluation> {
   if (samples <= 0) return { loss: NaN, accuracy: NaN };
   const classification = shape.task === 'classification';
   const yieldIfDue = createYielder(YIELD_INTERVAL_MS);
@@ -48,7 +55,14 @@ export async function evaluate(tf: Tf, arch: Architecture, params: readonly Tens
   }
 }
 
-export async function evaluateWeights(tf: Tf, arch: Architecture, weights: WeightSet, reader: RowReader, shape: DataShape, samples: number): Promise<Evaluation> {
+export async function evaluateWeights(
+  tf: Tf,
+  arch: Architecture,
+  weights: WeightSet,
+  reader: RowReader,
+  shape: DataShape,
+  samples: number,
+): Promise<Evaluation> {
   const params = weights.values.map((v, i) => tf.tensor(v, weights.shapes[i]));
   try {
     return await evaluate(tf, arch, params, reader, shape, samples);

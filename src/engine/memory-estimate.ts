@@ -40,7 +40,11 @@ export function estimatePeakBytes(config: RunConfig, mode: ModeName, shape: Data
   const data = dataMemory(config, mode, shape, trainSamples);
   const total = step.weights + step.optimizerSlots + data.resident + data.inFlight + Math.max(step.backward, step.update);
   const widest = Math.max(shape.features, ...arch.layers.map((l) => l.outShape.reduce((a, b) => a * b, 1)));
-  const largestTensorBytes = Math.max(data.resident > 0 ? shape.samples * shape.features * FLOAT : 0, batch * widest * FLOAT, step.largestWeightBytes);
+  const largestTensorBytes = Math.max(
+    data.resident > 0 ? shape.samples * shape.features * FLOAT : 0,
+    batch * widest * FLOAT,
+    step.largestWeightBytes,
+  );
   return {
     total,
     resident: data.resident,
@@ -60,13 +64,26 @@ export function budgetBytes(config: RunConfig, backend: BackendName): { bytes: n
  * The guard's verdict for one mode: a message when it must not run, else null. The budget is checked first;
  * with the host's limits, what the host cannot hold at all is refused too.
  */
-export function guardMessage(config: RunConfig, mode: ModeName, backend: BackendName, estimate: MemoryEstimate, limits?: HostLimits): string | null {
+export function guardMessage(
+  config: RunConfig,
+  mode: ModeName,
+  backend: BackendName,
+  estimate: MemoryEstimate,
+  limits?: HostLimits,
+): string | null {
   const budget = budgetBytes(config, backend);
   if (estimate.total <= budget.bytes) return limits ? hostRefusal(config, mode, backend, estimate, limits) : null;
   return `${mode} refused: its estimated peak of ${formatBytes(estimate.total)} (${formatBytes(estimate.resident)} of it the data set held as tensors) exceeds the memory budget of ${formatBytes(budget.bytes)} (${budget.source})`;
 }
 
 /** estimatePeakBytes and guardMessage in one call. */
-export function guardMode(config: RunConfig, mode: ModeName, shape: DataShape, arch: Architecture, backend: BackendName, limits?: HostLimits): string | null {
+export function guardMode(
+  config: RunConfig,
+  mode: ModeName,
+  shape: DataShape,
+  arch: Architecture,
+  backend: BackendName,
+  limits?: HostLimits,
+): string | null {
   return guardMessage(config, mode, backend, estimatePeakBytes(config, mode, shape, arch), limits);
 }

@@ -14,7 +14,9 @@ export function buildSequential(tf: Tf, arch: Architecture, weights: WeightSet) 
       case 'reshape':
         return model.add(tf.layers.reshape({ targetShape: spec.to, ...first }));
       case 'conv':
-        return model.add(tf.layers.conv2d({ filters: spec.filters, kernelSize: spec.kernel, strides: spec.stride, activation: spec.activation, ...first }));
+        return model.add(
+          tf.layers.conv2d({ filters: spec.filters, kernelSize: spec.kernel, strides: spec.stride, activation: spec.activation, ...first }),
+        );
       case 'pool':
         return model.add(tf.layers.maxPooling2d({ poolSize: spec.size, ...first }));
       case 'flatten':
@@ -71,7 +73,8 @@ export function kerasLoss(task: TaskKind): 'meanSquaredError' | 'categoricalCros
 
 /** The batch loss, computed by the very functions Keras' compile() uses for kerasLoss(task). */
 export function batchLoss(tf: Tf, task: TaskKind, prediction: Tensor, target: Tensor): Scalar {
-  const perSample = task === 'classification' ? tf.metrics.categoricalCrossentropy(target, prediction) : tf.metrics.meanSquaredError(target, prediction);
+  const perSample =
+    task === 'classification' ? tf.metrics.categoricalCrossentropy(target, prediction) : tf.metrics.meanSquaredError(target, prediction);
   return tf.mean(perSample) as Scalar;
 }
 

@@ -13,7 +13,16 @@ import { describeArchitecture, type Architecture } from './architecture';
 import type { CsvInput } from './data/csv/source';
 import { loadDataSource } from './data/load';
 import { shardReader } from './data/shard-reader';
-import { arrayReader, type AssetLoader, type DataOrigin, type DataShape, type HeldOut, type RowReader, type ShardStore, type TrainingData } from './data/types';
+import {
+  arrayReader,
+  type AssetLoader,
+  type DataOrigin,
+  type DataShape,
+  type HeldOut,
+  type RowReader,
+  type ShardStore,
+  type TrainingData,
+} from './data/types';
 import { evaluate, evaluateWeights } from './evaluate';
 import { LossReader } from './loss-reader';
 import { estimatePeakBytes, guardMessage, guardMode, type HostLimits } from './memory-estimate';
@@ -80,7 +89,11 @@ function needsArrays(config: RunConfig, origin: DataOrigin): boolean {
  * the backend known, modes the memory guard will refuse are left out of what gets loaded, so a set too big for
  * fit is never materialised for it.
  */
-export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'openShards' | 'assets' | 'csv' | 'limits'> = {}, backend?: BackendName): Promise<PreparedRun> {
+export async function prepareRun(
+  requested: RunConfig,
+  hooks: Pick<RunHooks, 'openShards' | 'assets' | 'csv' | 'limits'> = {},
+  backend?: BackendName,
+): Promise<PreparedRun> {
   const data = await loadDataSource(requested, hooks.assets, hooks.csv);
   const notices = [...data.notices];
   const config: RunConfig = { ...requested, samples: data.shape.samples };
@@ -96,7 +109,9 @@ export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'op
     const streaming = config.modes.filter((m) => m === 'fitDataset' || (config.feed === 'pipeline' && m !== 'fit'));
     const computed = { ...config, source: 'compute' as const };
     if (streaming.some((m) => refused(config, m) && !refused(computed, m))) {
-      notices.push(`source=memory would hold all ${config.samples.toLocaleString('en-US')} samples in memory, more than ${hooks.limits?.source ?? 'this host'} can; the generator computes each sample on demand instead (source=compute)`);
+      notices.push(
+        `source=memory would hold all ${config.samples.toLocaleString('en-US')} samples in memory, more than ${hooks.limits?.source ?? 'this host'} can; the generator computes each sample on demand instead (source=compute)`,
+      );
       config.source = 'compute';
     }
   }
@@ -113,7 +128,11 @@ export async function prepareRun(requested: RunConfig, hooks: Pick<RunHooks, 'op
     if (data.origin === 'table') {
       notices.push(`${config.dataset} is a small table held in memory; source=shards reads it from there`);
     } else if (data.origin === 'computed') {
-      if (!hooks.openShards) throw new FitscopeError(ERROR_NAMES.invalidConfig, `source=shards for ${config.dataset} needs shard files written by the host, which this host does not do; use source=compute, or mnist, which is served in shards`);
+      if (!hooks.openShards)
+        throw new FitscopeError(
+          ERROR_NAMES.invalidConfig,
+          `source=shards for ${config.dataset} needs shard files written by the host, which this host does not do; use source=compute, or mnist, which is served in shards`,
+        );
       pipelineReader = shardReader(await hooks.openShards(config), data.shape);
     }
   }
@@ -146,19 +165,56 @@ const NO_TIMING = timingFields([], 1);
 export const MAX_EVAL_ROWS = 65_536;
 const evalRows = (trainSamples: number) => Math.min(trainSamples, MAX_EVAL_ROWS);
 
-function refusedSummary(config: RunConfig, backend: BackendName, mode: ModeName, message: string, estimated: number, resident: number): ModeSummary {
+function refusedSummary(
+  config: RunConfig,
+  backend: BackendName,
+  mode: ModeName,
+  message: string,
+  estimated: number,
+  resident: number,
+): ModeSummary {
   return {
-    mode, backend, samples: config.samples, batchSize: config.batchSize, epochs: config.epochs, batches: 0,
-    totalMs: NaN, throughputSamplesPerSec: NaN, repeats: 0, repeatsPlanned: config.repeats, ...NO_TIMING,
-    initialLoss: NaN, finalLoss: NaN, testLoss: NaN, testAccuracy: NaN,
-    peakBytes: NaN, peakTensors: NaN, leakedTensors: 0, dataMsMedian: NaN, stepMsMedian: NaN, ...NO_RATIOS,
-    estimatedPeakBytes: estimated, residentBytes: resident, batchEndPeakBytes: NaN, peakGpuAllocatedBytes: NaN, lossReads: 0,
-    peakSource: 'allocation', timing: 'batch', refused: message,
+    mode,
+    backend,
+    samples: config.samples,
+    batchSize: config.batchSize,
+    epochs: config.epochs,
+    batches: 0,
+    totalMs: NaN,
+    throughputSamplesPerSec: NaN,
+    repeats: 0,
+    repeatsPlanned: config.repeats,
+    ...NO_TIMING,
+    initialLoss: NaN,
+    finalLoss: NaN,
+    testLoss: NaN,
+    testAccuracy: NaN,
+    peakBytes: NaN,
+    peakTensors: NaN,
+    leakedTensors: 0,
+    dataMsMedian: NaN,
+    stepMsMedian: NaN,
+    ...NO_RATIOS,
+    estimatedPeakBytes: estimated,
+    residentBytes: resident,
+    batchEndPeakBytes: NaN,
+    peakGpuAllocatedBytes: NaN,
+    lossReads: 0,
+    peakSource: 'allocation',
+    timing: 'batch',
+    refused: message,
   };
 }
 
 const NO_RATIOS = {
-  vsLoop: NaN, vsLoopLow: NaN, vsLoopHigh: NaN, vsLoopVerdict: null, vsFastest: NaN, vsFastestLow: NaN, vsFastestHigh: NaN, vsFastestVerdict: null,
+  vsLoop: NaN,
+  vsLoopLow: NaN,
+  vsLoopHigh: NaN,
+  vsLoopVerdict: null,
+  vsFastest: NaN,
+  vsFastestLow: NaN,
+  vsFastestHigh: NaN,
+  vsFastestVerdict: null,
 } as const;
 
 /** One mode's run: its summary, the batch times it was made from, and whether a stop cut it short. */
@@ -178,7 +234,8 @@ async function measureMode(tf: Tf, backend: BackendName, mode: ModeName, prepare
   const { config, shape, arch, weights, trainSamples } = prepared;
   const estimate = estimatePeakBytes(config, mode, shape, arch);
   const refusal = guardMessage(config, mode, backend, estimate, hooks.limits);
-  if (refusal) return { summary: refusedSummary(config, backend, mode, refusal, estimate.total, estimate.resident), batchMs: [], stopped: false };
+  if (refusal)
+    return { summary: refusedSummary(config, backend, mode, refusal, estimate.total, estimate.resident), batchMs: [], stopped: false };
 
   const initialLoss = (await evaluateWeights(tf, arch, weights, prepared.evalReader, shape, evalRows(trainSamples))).loss;
   const tensorsBefore = tf.memory().numTensors;
@@ -190,7 +247,15 @@ async function measureMode(tf: Tf, backend: BackendName, mode: ModeName, prepare
   let finalValues: Float32Array[];
   try {
     finalValues = await TRAINING_MODES[mode].train({
-      tf, config, shape, arch, arrays: prepared.arrays, trainSamples, pipelineReader: prepared.pipelineReader, weights, recorder,
+      tf,
+      config,
+      shape,
+      arch,
+      arrays: prepared.arrays,
+      trainSamples,
+      pipelineReader: prepared.pipelineReader,
+      weights,
+      recorder,
     });
   } finally {
     recorder.finish();
@@ -253,7 +318,10 @@ function mergeRepeats(runs: readonly ModeRun[], planned: number): ModeSummary {
   const max = (pick: (s: ModeSummary) => number) => Math.max(...runs.map((r) => pick(r.summary)));
   return {
     ...base,
-    ...timingFields(runs.map((r) => r.batchMs), first.batchSize),
+    ...timingFields(
+      runs.map((r) => r.batchMs),
+      first.batchSize,
+    ),
     repeats: runs.length,
     repeatsPlanned: planned,
     peakBytes: max((s) => s.peakBytes),
@@ -289,11 +357,16 @@ export async function runExperiment(tf: Tf, requested: RunConfig, backend: Backe
   // A stop inside a repeat leaves it out of the statistics (its batches were still drawn), unless it was the first.
   const used = (list: ModeRun[]) => (completed > 0 ? list.slice(0, completed) : list);
   const summaries = config.modes.filter((m) => runs.get(m)!.length > 0).map((m) => mergeRepeats(used(runs.get(m)!), config.repeats));
-  const comparisons = compareModes(summaries, summaries.map((s) => ({ mode: s.mode, batchMs: used(runs.get(s.mode)!).map((r) => r.batchMs) })));
+  const comparisons = compareModes(
+    summaries,
+    summaries.map((s) => ({ mode: s.mode, batchMs: used(runs.get(s.mode)!).map((r) => r.batchMs) })),
+  );
   // After every mode and outside every timed region; skipped after a stop, and where the guard would not let
   // the hand loop (the probe's steps) run: the probe must never allocate what a mode was refused.
-  const probeFits = summaries.some((s) => !s.refused) && guardMode(config, 'loop', prepared.shape, prepared.arch, backend, hooks.limits) === null;
-  const kernelProbe = backend === 'wasm' && config.kernels === 'stock' && !hooks.signal.stopped && probeFits ? await probeTunedKernels(tf, prepared) : null;
+  const probeFits =
+    summaries.some((s) => !s.refused) && guardMode(config, 'loop', prepared.shape, prepared.arch, backend, hooks.limits) === null;
+  const kernelProbe =
+    backend === 'wasm' && config.kernels === 'stock' && !hooks.signal.stopped && probeFits ? await probeTunedKernels(tf, prepared) : null;
   const batchCounts: Partial<Record<ModeName, number>> = {};
   for (const [mode, list] of runs) if (list.length) batchCounts[mode] = list.reduce((n, r) => n + r.summary.batches, 0);
   return {

@@ -4,7 +4,20 @@
 // ratios to the loop and to the fastest mode carry intervals and verdict words (src/shared/stats).
 import type { ModeName } from '../shared/config';
 import type { Comparison, ModeSummary, RunNoise, TimingFields } from '../shared/metrics';
-import { boxPlot, formatPercent, logHistogram, modeInterval, noiseLevel, noiseWarning, quantile, ratioInterval, steadyBatches, steadyStats, verdict, EQUIVALENCE_MARGIN } from '../shared/stats';
+import {
+  boxPlot,
+  formatPercent,
+  logHistogram,
+  modeInterval,
+  noiseLevel,
+  noiseWarning,
+  quantile,
+  ratioInterval,
+  steadyBatches,
+  steadyStats,
+  verdict,
+  EQUIVALENCE_MARGIN,
+} from '../shared/stats';
 
 /** Bins of the per-mode histogram of steady batch times (log-spaced). */
 export const HISTOGRAM_BINS = 24;
@@ -65,17 +78,44 @@ export function compareModes(summaries: ModeSummary[], runs: readonly ModeRuns[]
     return { interval, words };
   };
   for (const s of summaries) {
-    Object.assign(s, { vsLoop: NaN, vsLoopLow: NaN, vsLoopHigh: NaN, vsLoopVerdict: null, vsFastest: NaN, vsFastestLow: NaN, vsFastestHigh: NaN, vsFastestVerdict: null });
+    Object.assign(s, {
+      vsLoop: NaN,
+      vsLoopLow: NaN,
+      vsLoopHigh: NaN,
+      vsLoopVerdict: null,
+      vsFastest: NaN,
+      vsFastestLow: NaN,
+      vsFastestHigh: NaN,
+      vsFastestVerdict: null,
+    });
     if (!timed.includes(s)) continue;
     if (loop) {
       const r = s === loop ? { interval: { ...NO_RATIO, estimate: 1, low: 1, high: 1 }, words: null } : compare(s, loop, 'loop');
-      Object.assign(s, { vsLoop: r.interval.estimate, vsLoopLow: r.interval.low, vsLoopHigh: r.interval.high, vsLoopVerdict: r.words?.kind ?? null });
+      Object.assign(s, {
+        vsLoop: r.interval.estimate,
+        vsLoopLow: r.interval.low,
+        vsLoopHigh: r.interval.high,
+        vsLoopVerdict: r.words?.kind ?? null,
+      });
     }
     if (fastest) {
       // Against the loop already said it when the loop is the fastest.
-      const r = s === fastest ? { interval: { ...NO_RATIO, estimate: 1, low: 1, high: 1 }, words: null } : fastest === loop ? null : compare(s, fastest, 'fastest');
-      const from = r ?? { interval: { estimate: s.vsLoop, low: s.vsLoopLow, high: s.vsLoopHigh }, words: s.vsLoopVerdict ? { kind: s.vsLoopVerdict } : null };
-      Object.assign(s, { vsFastest: from.interval.estimate, vsFastestLow: from.interval.low, vsFastestHigh: from.interval.high, vsFastestVerdict: from.words?.kind ?? null });
+      const r =
+        s === fastest
+          ? { interval: { ...NO_RATIO, estimate: 1, low: 1, high: 1 }, words: null }
+          : fastest === loop
+            ? null
+            : compare(s, fastest, 'fastest');
+      const from = r ?? {
+        interval: { estimate: s.vsLoop, low: s.vsLoopLow, high: s.vsLoopHigh },
+        words: s.vsLoopVerdict ? { kind: s.vsLoopVerdict } : null,
+      };
+      Object.assign(s, {
+        vsFastest: from.interval.estimate,
+        vsFastestLow: from.interval.low,
+        vsFastestHigh: from.interval.high,
+        vsFastestVerdict: from.words?.kind ?? null,
+      });
     }
   }
   return comparisons;
@@ -83,7 +123,9 @@ export function compareModes(summaries: ModeSummary[], runs: readonly ModeRuns[]
 
 /** The run's noise meter: the noisiest mode's, and a warning when it is larger than the differences judged. */
 export function runNoise(summaries: readonly ModeSummary[], comparisons: readonly Comparison[]): RunNoise {
-  const noisy = summaries.filter((s) => Number.isFinite(s.noise)).reduce<ModeSummary | null>((worst, s) => (!worst || s.noise > worst.noise ? s : worst), null);
+  const noisy = summaries
+    .filter((s) => Number.isFinite(s.noise))
+    .reduce<ModeSummary | null>((worst, s) => (!worst || s.noise > worst.noise ? s : worst), null);
   if (!noisy) return { value: NaN, basis: 'batches', mode: null, warning: null };
   const basis = noisy.noiseBasis;
   if (basis === 'batches') {

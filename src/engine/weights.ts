@@ -15,7 +15,10 @@ export function initialWeights(seed: number, arch: Architecture): WeightSet {
   arch.fans.forEach(([fanIn, fanOut], i) => {
     const limit = Math.sqrt(6 / (fanIn + fanOut));
     const kernel = arch.weightShapes[2 * i].reduce((a, b) => a * b, 1);
-    values.push(Float32Array.from({ length: kernel }, () => (uniform() * 2 - 1) * limit), new Float32Array(arch.weightShapes[2 * i + 1][0]));
+    values.push(
+      Float32Array.from({ length: kernel }, () => (uniform() * 2 - 1) * limit),
+      new Float32Array(arch.weightShapes[2 * i + 1][0]),
+    );
   });
   return { shapes: arch.weightShapes.map((s) => [...s]), values };
 }

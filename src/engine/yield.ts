@@ -29,7 +29,11 @@ export function makeScheduler(): Scheduler {
 // evaluation) would be opened and never closed.
 let shared: Scheduler | null = null;
 
-export function createYielder(intervalMs: number, now: () => number = () => performance.now(), schedule: Scheduler = (shared ??= makeScheduler())) {
+export function createYielder(
+  intervalMs: number,
+  now: () => number = () => performance.now(),
+  schedule: Scheduler = (shared ??= makeScheduler()),
+) {
   let last = now();
   return async function yieldIfDue(): Promise<void> {
     if (now() - last < intervalMs) return;

@@ -14,7 +14,15 @@ export const PROTOCOL_VERSION = 1;
 export type AppMessage =
   | { source: 'fitscope'; type: 'ready'; version: number; config: RunConfig }
   | { source: 'fitscope'; type: 'progress'; phase: 'running' | 'stopping'; batches: number; modesDone: number; modes: number }
-  | { source: 'fitscope'; type: 'run-end'; config: RunConfig; summaries: ModeSummary[]; backend: BackendInfo | null; stopped: boolean; batches: number }
+  | {
+      source: 'fitscope';
+      type: 'run-end';
+      config: RunConfig;
+      summaries: ModeSummary[];
+      backend: BackendInfo | null;
+      stopped: boolean;
+      batches: number;
+    }
   | { source: 'fitscope'; type: 'error'; message: string; problems?: string[] };
 
 /** A host message the app acts on, with its config already checked. */
@@ -51,7 +59,9 @@ export function readHostMessage(data: unknown): HostMessageResult {
   if (type === 'stop') return { kind: 'command', command: { type: 'stop' } };
   if (type !== 'run' && type !== 'set-config') return { kind: 'ignore' };
   if (data.config === undefined) {
-    return type === 'run' ? { kind: 'command', command: { type: 'run' } } : { kind: 'invalid', message: 'set-config needs a config', problems: [] };
+    return type === 'run'
+      ? { kind: 'command', command: { type: 'run' } }
+      : { kind: 'invalid', message: 'set-config needs a config', problems: [] };
   }
   const read = readHostConfig(data.config);
   if ('problems' in read) return { kind: 'invalid', message: `${type}: invalid config`, problems: read.problems };
@@ -80,6 +90,9 @@ export function acceptsOrigin(messageOrigin: string, expected: string | null): b
   return expected === null || messageOrigin === expected;
 }
 
-export function appMessage<T extends AppMessage['type']>(type: T, body: Omit<Extract<AppMessage, { type: T }>, 'source' | 'type'>): Extract<AppMessage, { type: T }> {
+export function appMessage<T extends AppMessage['type']>(
+  type: T,
+  body: Omit<Extract<AppMessage, { type: T }>, 'source' | 'type'>,
+): Extract<AppMessage, { type: T }> {
   return { source: PROTOCOL_SOURCE, type, ...body } as Extract<AppMessage, { type: T }>;
 }

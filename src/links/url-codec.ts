@@ -30,7 +30,9 @@ function readVersion(raw: unknown, warnings: string[]): number {
   }
   const version = Number(text);
   if (version > URL_FORMAT_VERSION) {
-    warnings.push(`${VERSION_KEY}=${version}: this link was written for a newer fitscope (format v${version}); this page reads v${URL_FORMAT_VERSION}, so settings it does not know are left out`);
+    warnings.push(
+      `${VERSION_KEY}=${version}: this link was written for a newer fitscope (format v${version}); this page reads v${URL_FORMAT_VERSION}, so settings it does not know are left out`,
+    );
   }
   return version;
 }

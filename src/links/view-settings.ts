@@ -31,7 +31,13 @@ export interface LinkView {
   page: PageOptions;
 }
 
-export const DEFAULT_PAGE_OPTIONS: Readonly<PageOptions> = Object.freeze({ embed: false, autorun: false, hidden: [], refs: [], keep: false });
+export const DEFAULT_PAGE_OPTIONS: Readonly<PageOptions> = Object.freeze({
+  embed: false,
+  autorun: false,
+  hidden: [],
+  refs: [],
+  keep: false,
+});
 
 export function defaultLinkView(): LinkView {
   return { view: { ...DEFAULT_VIEW_SETTINGS, hidden: [] }, page: { ...DEFAULT_PAGE_OPTIONS, hidden: [], refs: [] } };
@@ -49,21 +55,46 @@ const isPagePanel = (id: string): id is PagePanelId => (PAGE_PANEL_IDS as readon
 
 export const VIEW_KEYS: readonly ViewKeySpec[] = [
   {
-    key: 'x', setting: 'view.xAxis', kind: 'choice', choices: X_AXES, default: DEFAULT_VIEW_SETTINGS.xAxis, label: 'x axis',
+    key: 'x',
+    setting: 'view.xAxis',
+    kind: 'choice',
+    choices: X_AXES,
+    default: DEFAULT_VIEW_SETTINGS.xAxis,
+    label: 'x axis',
     help: "what the charts' x axis counts: batches, training samples seen, or wall time",
-    get: (l) => l.view.xAxis, set: (l, v) => (l.view.xAxis = v as ViewSettings['xAxis']),
+    get: (l) => l.view.xAxis,
+    set: (l, v) => (l.view.xAxis = v as ViewSettings['xAxis']),
   },
   {
-    key: 'log', setting: 'view.logScale', kind: 'bool', default: DEFAULT_VIEW_SETTINGS.logScale, label: 'Log scale', help: 'logarithmic y axis for the loss',
-    get: (l) => l.view.logScale, set: (l, v) => (l.view.logScale = v as boolean),
+    key: 'log',
+    setting: 'view.logScale',
+    kind: 'bool',
+    default: DEFAULT_VIEW_SETTINGS.logScale,
+    label: 'Log scale',
+    help: 'logarithmic y axis for the loss',
+    get: (l) => l.view.logScale,
+    set: (l, v) => (l.view.logScale = v as boolean),
   },
   {
-    key: 'smooth', setting: 'view.smoothing', kind: 'number', min: 0, max: SMOOTHING_MAX, default: DEFAULT_VIEW_SETTINGS.smoothing, label: 'Smoothing',
+    key: 'smooth',
+    setting: 'view.smoothing',
+    kind: 'number',
+    min: 0,
+    max: SMOOTHING_MAX,
+    default: DEFAULT_VIEW_SETTINGS.smoothing,
+    label: 'Smoothing',
     help: 'smoothing weight of the loss line (TensorBoard style; 0 = raw)',
-    get: (l) => l.view.smoothing, set: (l, v) => (l.view.smoothing = v as number),
+    get: (l) => l.view.smoothing,
+    set: (l, v) => (l.view.smoothing = v as number),
   },
   {
-    key: 'hide', setting: 'view.hidden + page.hidden', kind: 'choiceList', choices: ALL_PANEL_IDS, default: [], allowEmpty: true, label: 'Hidden panels',
+    key: 'hide',
+    setting: 'view.hidden + page.hidden',
+    kind: 'choiceList',
+    choices: ALL_PANEL_IDS,
+    default: [],
+    allowEmpty: true,
+    label: 'Hidden panels',
     help: 'panels to leave out, comma separated',
     get: (l) => ALL_PANEL_IDS.filter((id) => (l.page.hidden as string[]).includes(id) || (l.view.hidden as string[]).includes(id)),
     set(l, v) {
@@ -73,23 +104,46 @@ export const VIEW_KEYS: readonly ViewKeySpec[] = [
     },
   },
   {
-    key: 'embed', setting: 'page.embed', kind: 'bool', default: false, label: 'Embed view',
+    key: 'embed',
+    setting: 'page.embed',
+    kind: 'bool',
+    default: false,
+    label: 'Embed view',
     help: 'compact view for an iframe (run button, charts, summary; works from 320 px wide)',
-    get: (l) => l.page.embed, set: (l, v) => (l.page.embed = v as boolean),
+    get: (l) => l.page.embed,
+    set: (l, v) => (l.page.embed = v as boolean),
   },
   {
-    key: 'autorun', setting: 'page.autorun', kind: 'bool', default: false, label: 'Autorun', help: 'start the run as soon as the page opens',
-    get: (l) => l.page.autorun, set: (l, v) => (l.page.autorun = v as boolean),
+    key: 'autorun',
+    setting: 'page.autorun',
+    kind: 'bool',
+    default: false,
+    label: 'Autorun',
+    help: 'start the run as soon as the page opens',
+    get: (l) => l.page.autorun,
+    set: (l, v) => (l.page.autorun = v as boolean),
   },
   {
-    key: 'ref', setting: 'page.refs', kind: 'choiceList', choices: REFERENCE_RUNS, default: [], allowEmpty: true, label: 'Reference runs',
+    key: 'ref',
+    setting: 'page.refs',
+    kind: 'choiceList',
+    choices: REFERENCE_RUNS,
+    default: [],
+    allowEmpty: true,
+    label: 'Reference runs',
     help: 'reference results shipped with the app (public/refs), drawn faintly with their machine before any run',
-    get: (l) => l.page.refs, set: (l, v) => (l.page.refs = v as ReferenceRunName[]),
+    get: (l) => l.page.refs,
+    set: (l, v) => (l.page.refs = v as ReferenceRunName[]),
   },
   {
-    key: 'keep', setting: 'page.keep', kind: 'bool', default: false, label: 'Keep runs (embed)',
+    key: 'keep',
+    setting: 'page.keep',
+    kind: 'bool',
+    default: false,
+    label: 'Keep runs (embed)',
     help: 'embed view: keep runs in this browser across reloads, as the full page always does',
-    get: (l) => l.page.keep, set: (l, v) => (l.page.keep = v as boolean),
+    get: (l) => l.page.keep,
+    set: (l, v) => (l.page.keep = v as boolean),
   },
 ];
 
@@ -131,7 +185,11 @@ export function viewKeyDefault(spec: ViewKeySpec): string {
 export const EMBED_OMITS: readonly AnyPanelId[] = ['settings', 'presets', 'code', 'share', 'speed', 'validation', 'insights', 'about'];
 
 export function isPanelHidden(link: LinkView, panel: AnyPanelId): boolean {
-  return (link.view.hidden as string[]).includes(panel) || (link.page.hidden as string[]).includes(panel) || (link.page.embed && EMBED_OMITS.includes(panel));
+  return (
+    (link.view.hidden as string[]).includes(panel) ||
+    (link.page.hidden as string[]).includes(panel) ||
+    (link.page.embed && EMBED_OMITS.includes(panel))
+  );
 }
 
 /** The view settings as the results column should show them: in the embed view, its omitted panels are hidden too. */

@@ -36,7 +36,9 @@ export function normalizeConfig(input: Readonly<Record<string, unknown>>, keyed:
   const unknown = Object.keys(input).filter((k) => !known.has(k));
   if (unknown.length) {
     const shown = unknown.slice(0, 8).map(quote).join(', ');
-    warnings.push(`ignored unknown ${unknown.length === 1 ? 'setting' : 'settings'} ${shown}${unknown.length > 8 ? ` and ${unknown.length - 8} more` : ''}`);
+    warnings.push(
+      `ignored unknown ${unknown.length === 1 ? 'setting' : 'settings'} ${shown}${unknown.length > 8 ? ` and ${unknown.length - 8} more` : ''}`,
+    );
   }
   return { config, warnings };
 }

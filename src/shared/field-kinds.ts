@@ -72,12 +72,17 @@ export type FieldKind = AnyField['kind'];
 
 /** The value type a field holds. */
 export type ValueOf<F> =
-  F extends ChoiceListField<infer C> ? C[]
-  : F extends IntListField ? number[]
-  : F extends ChoiceField<infer C> ? C
-  : F extends BoolField ? boolean
-  : F extends ReadbackField ? Readback
-  : number;
+  F extends ChoiceListField<infer C>
+    ? C[]
+    : F extends IntListField
+      ? number[]
+      : F extends ChoiceField<infer C>
+        ? C
+        : F extends BoolField
+          ? boolean
+          : F extends ReadbackField
+            ? Readback
+            : number;
 
 export type Widget = 'checkbox' | 'select' | 'text' | 'checklist';
 
@@ -195,7 +200,9 @@ export const KINDS: { readonly [K in FieldKind]: KindBehaviour<Extract<AnyField,
   bool: {
     coerce(spec, raw, fallback) {
       const value = parseBool(raw);
-      return value !== undefined ? { value } : { value: fallback, problem: `${spec.key}: ${quote(raw)} is not on/off; using ${fallback ? 'on' : 'off'}` };
+      return value !== undefined
+        ? { value }
+        : { value: fallback, problem: `${spec.key}: ${quote(raw)} is not on/off; using ${fallback ? 'on' : 'off'}` };
     },
     format: (value) => (value ? '1' : '0'),
     values: () => '1 | 0',
@@ -210,7 +217,10 @@ export const KINDS: { readonly [K in FieldKind]: KindBehaviour<Extract<AnyField,
       const n = parseNumber(text);
       if (n === 1) return { value: 'every' };
       if (n !== undefined && n >= 0) return coerceNumber(spec, text, typeof fallback === 'number' ? fallback : spec.min, true);
-      return { value: fallback, problem: `${spec.key}: ${quote(raw)} is not every, epoch or a number of batches; using ${describe(fallback)}` };
+      return {
+        value: fallback,
+        problem: `${spec.key}: ${quote(raw)} is not every, epoch or a number of batches; using ${describe(fallback)}`,
+      };
     },
     format: String,
     values: (spec) => `every | epoch | ${spec.min}…${spec.max}`,
@@ -232,8 +242,12 @@ export const KINDS: { readonly [K in FieldKind]: KindBehaviour<Extract<AnyField,
       // The table's order, so every host runs and shows the items the same way.
       const ordered = spec.choices.filter((c) => chosen.has(c));
       if (ordered.length === 0 && !(spec.allowEmpty && rejected.length === 0)) {
-        if (spec.allowEmpty) return { value: [], problem: `${spec.key}: ignored ${rejected.map(quote).join(', ')} (not one of ${spec.choices.join(', ')})` };
-        return { value: [...fallback], problem: `${spec.key}: ${quote(raw)} names none of ${spec.choices.join(', ')}; using ${describe(fallback)}` };
+        if (spec.allowEmpty)
+          return { value: [], problem: `${spec.key}: ignored ${rejected.map(quote).join(', ')} (not one of ${spec.choices.join(', ')})` };
+        return {
+          value: [...fallback],
+          problem: `${spec.key}: ${quote(raw)} names none of ${spec.choices.join(', ')}; using ${describe(fallback)}`,
+        };
       }
       return rejected.length
         ? { value: ordered, problem: `${spec.key}: ignored ${rejected.map(quote).join(', ')} (not one of ${spec.choices.join(', ')})` }

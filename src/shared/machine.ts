@@ -49,9 +49,17 @@ export function isSoftwareAdapter(names: readonly (string | undefined)[], isFall
 }
 
 /** The facts of a WebGPU adapter info (GPUAdapterInfo's fields), empty strings dropped. */
-export function adapterFacts(info: { vendor?: string; architecture?: string; device?: string; description?: string }, isFallbackAdapter = false): AdapterFacts {
+export function adapterFacts(
+  info: { vendor?: string; architecture?: string; device?: string; description?: string },
+  isFallbackAdapter = false,
+): AdapterFacts {
   const clean = (text: string | undefined) => text?.trim() || undefined;
-  const facts = { vendor: clean(info.vendor), architecture: clean(info.architecture), device: clean(info.device), description: clean(info.description) };
+  const facts = {
+    vendor: clean(info.vendor),
+    architecture: clean(info.architecture),
+    device: clean(info.device),
+    description: clean(info.description),
+  };
   const known = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined));
   return { ...known, software: isSoftwareAdapter(Object.values(facts), isFallbackAdapter) };
 }
@@ -79,8 +87,10 @@ export function describeMachine(info: MachineInfo): string {
   if (info.adapter) backend += ` [${adapterLabel(info.adapter)}]`;
   if (info.wasm) backend += ` (${info.wasm.simd ? 'SIMD' : 'no SIMD'}, ${info.wasm.multithread ? 'multithreaded' : '1 thread'})`;
   const parts = [backend];
-  if (info.cores !== undefined && Number.isFinite(info.cores) && info.cores > 0) parts.push(`${info.cores} ${info.cores === 1 ? 'core' : 'cores'}`);
-  if (info.memory && Number.isFinite(info.memory.gib) && info.memory.gib > 0) parts.push(`${info.memory.approximate ? '≈' : ''}${formatGib(info.memory.gib)} GB RAM`);
+  if (info.cores !== undefined && Number.isFinite(info.cores) && info.cores > 0)
+    parts.push(`${info.cores} ${info.cores === 1 ? 'core' : 'cores'}`);
+  if (info.memory && Number.isFinite(info.memory.gib) && info.memory.gib > 0)
+    parts.push(`${info.memory.approximate ? '≈' : ''}${formatGib(info.memory.gib)} GB RAM`);
   const platform = [info.runtime, info.os].filter(Boolean).join(' on ');
   if (platform) parts.push(platform);
   if (/^\d{4}-\d{2}-\d{2}/.test(info.date ?? '')) parts.push(info.date.slice(0, 10));

@@ -38,8 +38,8 @@ export interface ViewSettingsResult {
   warnings: string[];
 }
 
-const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
-
+const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
 
 /**
  * Rebuilds view settings from untrusted input (URL values as strings, postMessage objects): never throws;
@@ -55,12 +55,14 @@ export function normalizeViewSettings(raw: Partial<Record<keyof ViewSettings, un
   }
   if (raw.logScale !== undefined) {
     const value = parseBool(raw.logScale);
-    if (value === undefined) warnings.push(`log scale ${JSON.stringify(String(raw.logScale))} is not on or off; using ${settings.logScale ? 'on' : 'off'}`);
+    if (value === undefined)
+      warnings.push(`log scale ${JSON.stringify(String(raw.logScale))} is not on or off; using ${settings.logScale ? 'on' : 'off'}`);
     else settings.logScale = value;
   }
   if (raw.smoothing !== undefined) {
     const value = typeof raw.smoothing === 'number' ? raw.smoothing : Number(String(raw.smoothing).trim() || NaN);
-    if (!Number.isFinite(value)) warnings.push(`smoothing ${JSON.stringify(String(raw.smoothing))} is not a number; using ${settings.smoothing}`);
+    if (!Number.isFinite(value))
+      warnings.push(`smoothing ${JSON.stringify(String(raw.smoothing))} is not a number; using ${settings.smoothing}`);
     else {
       settings.smoothing = Math.min(SMOOTHING_MAX, Math.max(0, value));
       if (settings.smoothing !== value) warnings.push(`smoothing ${value} is outside 0…${SMOOTHING_MAX}; using ${settings.smoothing}`);

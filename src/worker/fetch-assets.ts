@@ -25,7 +25,8 @@ export function fetchAssets(root: URL): AssetLoader {
       } catch (e) {
         throw new Error(`could not load data file ${name}: ${(e as Error).message}`, { cause: e });
       }
-      if (!response.ok) throw new Error(`could not load data file ${name}: HTTP ${response.status} (is public/data prepared? run \`npm run data\`)`);
+      if (!response.ok)
+        throw new Error(`could not load data file ${name}: HTTP ${response.status} (is public/data prepared? run \`npm run data\`)`);
       return new Uint8Array(await response.arrayBuffer());
     },
   };

@@ -35,7 +35,10 @@ interface WebGlBackendLike {
 async function readWasm(tf: Tf): Promise<WasmFacts | undefined> {
   // Async flags: the wasm backend evaluated (and cached) both while choosing its .wasm file.
   try {
-    const [simd, multithread] = await Promise.all([tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'), tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')]);
+    const [simd, multithread] = await Promise.all([
+      tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'),
+      tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'),
+    ]);
     return { simd: simd === true, multithread: multithread === true };
   } catch {
     return undefined; // the flags are not registered: tfjs-backend-wasm is not loaded
@@ -45,7 +48,8 @@ async function readWasm(tf: Tf): Promise<WasmFacts | undefined> {
 function readWebGpuAdapter(tf: Tf, probed: string | undefined): AdapterFacts | undefined {
   const backend = tf.backend() as unknown as WebGpuBackendLike;
   const info = backend.device?.adapterInfo ?? backend.adapterInfo;
-  if (info && (info.vendor || info.architecture || info.description || info.device)) return adapterFacts(info, info.isFallbackAdapter === true);
+  if (info && (info.vendor || info.architecture || info.description || info.device))
+    return adapterFacts(info, info.isFallbackAdapter === true);
   // Only the probe's words are left (webgpu-probe.ts describeAdapter, or the CLI's Dawn description).
   if (!probed) return undefined;
   const description = probed.replace(/^software: /, '');
@@ -73,7 +77,8 @@ export async function readBackendFacts(tf: Tf, backend: BackendInfo): Promise<Pi
     const wasm = await readWasm(tf);
     if (wasm) facts.wasm = wasm;
   }
-  const adapter = backend.active === 'webgpu' ? readWebGpuAdapter(tf, backend.adapter) : backend.active === 'webgl' ? readWebGlRenderer(tf) : undefined;
+  const adapter =
+    backend.active === 'webgpu' ? readWebGpuAdapter(tf, backend.adapter) : backend.active === 'webgl' ? readWebGlRenderer(tf) : undefined;
   if (adapter) facts.adapter = adapter;
   return facts;
 }
@@ -82,7 +87,12 @@ export async function readBackendFacts(tf: Tf, backend: BackendInfo): Promise<Pi
  * Machine facts in the worker. Call after activateBackend, with what it returned: the backend's facts are read
  * from the live backend. `nav` is the worker's navigator (self.navigator).
  */
-export async function collectWorkerMachineInfo(tf: Tf, backend: BackendInfo, nav: NavigatorFactsLike | undefined, now: Date = new Date()): Promise<MachineInfo> {
+export async function collectWorkerMachineInfo(
+  tf: Tf,
+  backend: BackendInfo,
+  nav: NavigatorFactsLike | undefined,
+  now: Date = new Date(),
+): Promise<MachineInfo> {
   const info: MachineInfo = { ...(await readBackendFacts(tf, backend)), date: now.toISOString() };
   if (!nav) return info;
   if (typeof nav.hardwareConcurrency === 'number' && nav.hardwareConcurrency > 0) info.cores = nav.hardwareConcurrency;

@@ -14,7 +14,8 @@ import { chromiumAvailable, CHROMIUM_PATH, expectCleanLog, type PageLog } from '
 
 const RUN_TIMEOUT = 120_000;
 const available = chromiumAvailable();
-if (!available) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set FITSCOPE_CHROMIUM).`);
+if (!available)
+  console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set FITSCOPE_CHROMIUM).`);
 
 /** expectCleanLog, and the log did record the page's requests (so "none went elsewhere" says something). */
 function expectCleanPage(log: PageLog): void {
@@ -38,7 +39,10 @@ async function lastXTick(page: Page, chart: string): Promise<string> {
 /** Waits until the run store's publishes have drawn `count` lines with points in a chart. */
 async function waitForLines(page: Page, chart: string, count: number): Promise<void> {
   await page.waitForFunction(
-    ([id, n]) => Array.from(document.querySelectorAll(`[data-testid="${id}-chart"] g.trace-line path`)).filter((p) => (p.getAttribute('d') ?? '').includes('L')).length >= n,
+    ([id, n]) =>
+      Array.from(document.querySelectorAll(`[data-testid="${id}-chart"] g.trace-line path`)).filter((p) =>
+        (p.getAttribute('d') ?? '').includes('L'),
+      ).length >= n,
     [chart, count] as const,
     { timeout: 10_000 },
   );
@@ -55,10 +59,17 @@ async function axeProblems(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
-const cell = (page: Page, mode: string, col: string) => page.locator(`[data-testid="summary-table"] tr[data-mode="${mode}"] td[data-col="${col}"]`).textContent();
+const cell = (page: Page, mode: string, col: string) =>
+  page.locator(`[data-testid="summary-table"] tr[data-mode="${mode}"] td[data-col="${col}"]`).textContent();
 
 describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => {
   const app = useApp();
@@ -84,7 +95,11 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     await waitForLines(page, 'memory', 4);
     // Per mode: the in-step peak (the line), the batch-end reading (faint) and, on webgpu, the GPU pool (pale).
     const memoryKinds = (await linePaths(page, 'memory')).map((l) => l.key.split(':').at(-1));
-    for (const kind of ['peak', 'bytes', 'pool']) expect(memoryKinds.filter((k) => k === kind), kind).toHaveLength(4);
+    for (const kind of ['peak', 'bytes', 'pool'])
+      expect(
+        memoryKinds.filter((k) => k === kind),
+        kind,
+      ).toHaveLength(4);
 
     // Every batch reached the page (reconciled with the result's count).
     expect(await page.locator('[data-testid="run-status"]').textContent()).toMatch(/16 batches/);
@@ -107,7 +122,11 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     const { page, log } = await app().open('/?backend=cpu&samples=1000000&batch=8&epochs=5&hidden=8&features=4&modes=loop&autorun=1');
     await waitForBatches(page, 1, RUN_TIMEOUT);
     // While it streams, the x axis already spans the plan (125,000 batches × 5 epochs): drawn once, not grown.
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="loss-chart"]')?.getAttribute('data-points')) > 0, undefined, { timeout: RUN_TIMEOUT });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="loss-chart"]')?.getAttribute('data-points')) > 0,
+      undefined,
+      { timeout: RUN_TIMEOUT },
+    );
     const planned = formatCompact(linearTicks(0, 625_000, 5, true).domain[1]);
     expect(await lastXTick(page, 'loss')).toBe(planned);
     // A pointer moving over a chart (the readout follows every move) must not hold up the streaming results:
@@ -117,7 +136,10 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
       const firstLine = line();
       const plot = document.querySelector('[data-testid="loss-chart"] .chart-plot')!;
       const box = plot.getBoundingClientRect();
-      const count = () => Number(/([\d,]+) batches/.exec(document.querySelector('[data-testid="run-status"]')?.textContent ?? '')?.[1].replace(/,/g, '') ?? NaN);
+      const count = () =>
+        Number(
+          /([\d,]+) batches/.exec(document.querySelector('[data-testid="run-status"]')?.textContent ?? '')?.[1].replace(/,/g, '') ?? NaN,
+        );
       const first = count();
       let i = 0;
       const mover = setInterval(() => {
@@ -134,15 +156,25 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     expect(lineAfter).not.toBe(lineBefore);
     expect(await page.getByTestId('hover-readout').count()).toBe(1);
     // Before the mode's summary, Time per batch shows the live median of the batches so far, and says so.
-    await page.waitForFunction(() => /median \(live\)/.test(document.querySelector('[data-testid="time-split-chart"] .split-values li')?.textContent ?? ''), undefined, { timeout: RUN_TIMEOUT });
+    await page.waitForFunction(
+      () => /median \(live\)/.test(document.querySelector('[data-testid="time-split-chart"] .split-values li')?.textContent ?? ''),
+      undefined,
+      { timeout: RUN_TIMEOUT },
+    );
     await page.getByRole('button', { name: 'Stop' }).click();
     expect(await waitForRunEnd(page), await noticeText(page)).toBe('done');
     // Stopped: the axis fits the batches that ran.
-    await page.waitForFunction((p) => {
-      const ticks = document.querySelectorAll('[data-testid="loss-chart"] text[data-axis="x"]');
-      return ticks.length > 0 && ticks[ticks.length - 1].textContent !== p;
-    }, planned, { timeout: RUN_TIMEOUT });
-    expect(await noticeText(page)).toMatch(/Stopped on request after [\d,]+ batches: loop stopped after batch [\d,]+ of [\d,]+\. The run ended [\d.,]+ m?s after Stop\./);
+    await page.waitForFunction(
+      (p) => {
+        const ticks = document.querySelectorAll('[data-testid="loss-chart"] text[data-axis="x"]');
+        return ticks.length > 0 && ticks[ticks.length - 1].textContent !== p;
+      },
+      planned,
+      { timeout: RUN_TIMEOUT },
+    );
+    expect(await noticeText(page)).toMatch(
+      /Stopped on request after [\d,]+ batches: loop stopped after batch [\d,]+ of [\d,]+\. The run ended [\d.,]+ m?s after Stop\./,
+    );
     expect(await page.locator('[data-testid="run-item"]').getAttribute('data-phase')).toBe('done');
     expect(await page.locator('[data-testid="run-progress-text"]').textContent()).toMatch(/^stopped: /);
     expect(await page.locator('[data-testid="summary-table"] tbody tr').count()).toBe(1);
@@ -192,7 +224,9 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
   });
 
   it('compares runs: charts, table, insights and exports hold the run numbers; keyboard hover; no serious axe findings', async () => {
-    const { page, log } = await app().open('/?backend=wasm&samples=256&batch=32&epochs=1&hidden=8&features=4&modes=fit,fitDataset,loop&autorun=1');
+    const { page, log } = await app().open(
+      '/?backend=wasm&samples=256&batch=32&epochs=1&hidden=8&features=4&modes=fit,fitDataset,loop&autorun=1',
+    );
     expect(await waitForRunEnd(page), await noticeText(page)).toBe('done');
     // 256 / 32 = 8 batches per mode.
     expect(await page.locator('[data-testid="run-status"]').textContent()).toMatch(/24 batches/);
@@ -227,7 +261,10 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     expect(kinds).toEqual(expect.arrayContaining(['verdict-fit-loop', 'verdict-fitDataset-loop']));
     // The time line comes before its verdicts (warnings such as the noise meter may precede both).
     expect(kinds.indexOf('time')).toBeLessThan(kinds.indexOf('verdict-fit-loop'));
-    for (const mode of ['fit', 'fitDataset']) expect(await page.locator(`[data-testid="insights"] [data-kind="verdict-${mode}-loop"]`).textContent()).toMatch(new RegExp(`\\b${mode}\\b`));
+    for (const mode of ['fit', 'fitDataset'])
+      expect(await page.locator(`[data-testid="insights"] [data-kind="verdict-${mode}-loop"]`).textContent()).toMatch(
+        new RegExp(`\\b${mode}\\b`),
+      );
 
     // Exports: one CSV row per batch, one summary row per mode, JSON with the same counts, PNG per chart.
     const csv = (await download(page, 'export-batches-csv')).toString('utf8').trim().split('\n');
@@ -259,7 +296,9 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
 
     // A second run joins the first on the charts and in the table; Remove and Reset take them off.
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="run-item"][data-phase="done"]').length === 2, undefined, { timeout: RUN_TIMEOUT });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="run-item"][data-phase="done"]').length === 2, undefined, {
+      timeout: RUN_TIMEOUT,
+    });
     expect(await page.locator('[data-testid="summary-table"] tbody tr').count()).toBe(6);
     await waitForLines(page, 'loss', 12);
     expect(await page.locator('[data-testid="loss-chart"] .legend').textContent()).toMatch(/\(run 2\)/);
@@ -272,7 +311,7 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     await page.close();
   });
 
-  it('shows the generator\'s in-step memory peak in megabytes at 200,000 computed samples', async () => {
+  it("shows the generator's in-step memory peak in megabytes at 200,000 computed samples", async () => {
     const { page, log } = await app().open('/?modes=fitDataset&samples=200000&source=compute&batch=1000&epochs=1&backend=wasm&autorun=1');
     expect(await waitForRunEnd(page, { timeout: RUN_TIMEOUT }), await noticeText(page)).toBe('done');
     await waitForLines(page, 'memory', 1);

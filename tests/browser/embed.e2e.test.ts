@@ -12,7 +12,16 @@ import { chromiumAvailable, expectCleanLog } from './harness';
 const available = chromiumAvailable();
 const RUN_TIMEOUT = 60_000;
 
-const TINY: RunConfig = { ...DEFAULT_CONFIG, modes: ['fit', 'loop'], samples: 128, features: 4, batchSize: 32, epochs: 1, hidden: [8], backend: 'cpu' };
+const TINY: RunConfig = {
+  ...DEFAULT_CONFIG,
+  modes: ['fit', 'loop'],
+  samples: 128,
+  features: 4,
+  batchSize: 32,
+  epochs: 1,
+  hidden: [8],
+  backend: 'cpu',
+};
 
 /** Widest the document gets beyond its viewport: 0 when nothing scrolls sideways. */
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -38,11 +47,18 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
 
     await page.getByRole('button', { name: 'Run' }).click();
     await page.waitForSelector('[data-testid="run-status"][data-phase="done"]', { timeout: RUN_TIMEOUT });
-    expect(await page.locator('[data-testid="summary-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-mode')))).toEqual(['fit', 'loop']);
+    expect(
+      await page.locator('[data-testid="summary-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-mode'))),
+    ).toEqual(['fit', 'loop']);
     // Still nothing wider than the frame: the table scrolls inside its own box.
     expect(await overflow(page)).toBe(0);
     // (The table itself is wider: its card is what must fit.)
-    for (const selector of ['[data-testid="embed-bar"]', '[data-testid="run-status"]', '[data-testid="loss-chart"]', '.card:has([data-testid="summary-table"])']) {
+    for (const selector of [
+      '[data-testid="embed-bar"]',
+      '[data-testid="run-status"]',
+      '[data-testid="loss-chart"]',
+      '.card:has([data-testid="summary-table"])',
+    ]) {
       const box = await page.locator(selector).first().boundingBox();
       expect(box, selector).not.toBeNull();
       expect(box!.x + box!.width, selector).toBeLessThanOrEqual(320);
@@ -58,7 +74,9 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
     const snippet = page.locator('[data-testid="share-embed"]');
     const setup = encodeQuery(TINY, { view: { ...DEFAULT_VIEW_SETTINGS, hidden: [], xAxis: 'samples' } });
     expect(await link.inputValue()).toBe(`${app().baseUrl}/?${setup}`);
-    expect(await snippet.inputValue()).toBe(`<iframe src="${app().baseUrl}/?${setup.replace(/&/g, '&amp;')}&amp;embed=1" title="fitscope: fit, loop on teacher" width="100%" height="640" style="border:0;max-width:100%" loading="lazy"></iframe>`);
+    expect(await snippet.inputValue()).toBe(
+      `<iframe src="${app().baseUrl}/?${setup.replace(/&/g, '&amp;')}&amp;embed=1" title="fitscope: fit, loop on teacher" width="100%" height="640" style="border:0;max-width:100%" loading="lazy"></iframe>`,
+    );
     await page.getByLabel('Start the run when the page opens (autorun)').check();
     expect(await link.inputValue()).toBe(`${app().baseUrl}/?${setup}&autorun=1`);
     expect(await snippet.inputValue()).toContain('&amp;embed=1&amp;autorun=1"');
@@ -96,7 +114,9 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
     await frame.locator('[data-testid="embed-bar"]').waitFor();
 
     // A config the decoder would have to repair is refused with an error naming the problem, and not applied.
-    await page.evaluate(() => (window as unknown as { embedDemo: { send(m: unknown): void } }).embedDemo.send({ type: 'set-config', config: { samples: 'lots' } }));
+    await page.evaluate(() =>
+      (window as unknown as { embedDemo: { send(m: unknown): void } }).embedDemo.send({ type: 'set-config', config: { samples: 'lots' } }),
+    );
     await waitFor('error', (t) => t.includes('error'), 10_000);
     const error = (await messages()).find((m) => m.type === 'error') as unknown as { message: string; problems: string[] };
     expect(error.problems.join()).toMatch(/samples/);
@@ -108,7 +128,11 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
       { modes: ['fitDataset', 'loop'], samples: 256, features: 4, batchSize: 16, epochs: 2, hidden: [8], backend: 'cpu' },
     );
     await waitFor('run-end', (t) => t.includes('run-end'));
-    const end = (await messages()).find((m) => m.type === 'run-end') as unknown as { summaries: { mode: string; batches: number; backend: string }[]; stopped: boolean; config: RunConfig };
+    const end = (await messages()).find((m) => m.type === 'run-end') as unknown as {
+      summaries: { mode: string; batches: number; backend: string }[];
+      stopped: boolean;
+      config: RunConfig;
+    };
     expect(end.summaries.map((s) => [s.mode, s.batches, s.backend])).toEqual([
       ['fitDataset', 32, 'cpu'],
       ['loop', 32, 'cpu'],
@@ -116,7 +140,10 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
     expect(end.stopped).toBe(false);
     expect(end.config).toMatchObject({ modes: ['fitDataset', 'loop'], samples: 256 });
     // The demo page shows them; the frame's own table has the same rows.
-    expect(await page.locator('#summary tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-mode')))).toEqual(['fitDataset', 'loop']);
+    expect(await page.locator('#summary tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-mode')))).toEqual([
+      'fitDataset',
+      'loop',
+    ]);
     expect(await frame.locator('[data-testid="summary-table"] tbody tr').count()).toBe(2);
     // Every message came from fitscope, in order: ready first, then the refusal, then the run's own.
     const types = (await messages()).map((m) => m.type);
@@ -125,7 +152,8 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
     expect(types.filter((t) => !['ready', 'error', 'progress', 'run-end'].includes(t))).toEqual([]);
 
     // A long run: progress comes while it trains, stop ends it, and run-end says it was stopped.
-    const send = (message: unknown) => page.evaluate((m) => (window as unknown as { embedDemo: { send(m: unknown): void } }).embedDemo.send(m), message);
+    const send = (message: unknown) =>
+      page.evaluate((m) => (window as unknown as { embedDemo: { send(m: unknown): void } }).embedDemo.send(m), message);
     const before = (await messages()).length;
     await send({ type: 'run', config: 'modes=loop&samples=200000&features=4&batch=8&hidden=8&backend=cpu' });
     await waitFor('progress', (t) => t.slice(before).includes('progress'));
@@ -134,7 +162,10 @@ describe.skipIf(!available)('embedding in Chromium', { timeout: 180_000 }, () =>
     await waitFor('error for the second run', (t) => t.slice(before).includes('error'), 10_000);
     await send({ type: 'stop' });
     await waitFor('run-end after stop', (t) => t.slice(before).includes('run-end'));
-    const stopped = (await messages()).slice(before).find((m) => m.type === 'run-end') as unknown as { stopped: boolean; summaries: { mode: string }[] };
+    const stopped = (await messages()).slice(before).find((m) => m.type === 'run-end') as unknown as {
+      stopped: boolean;
+      summaries: { mode: string }[];
+    };
     expect(stopped.stopped).toBe(true);
     expect(stopped.summaries.map((s) => s.mode)).toEqual(['loop']);
     expectCleanLog(log);

@@ -25,7 +25,16 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
 
   it('trains on a CSV file chosen on the page, and a malformed file names its line and keeps the previous one', async () => {
     const good = join(folder, 'waves.csv');
-    writeFileSync(good, ['s,c,note,dir', ...Array.from({ length: 200 }, (_, i) => `${Math.sin(i).toFixed(4)},${Math.cos(3 * i).toFixed(4)},"row ${i}",${Math.sin(i) > 0 ? 'up' : 'down'}`)].join('\n'));
+    writeFileSync(
+      good,
+      [
+        's,c,note,dir',
+        ...Array.from(
+          { length: 200 },
+          (_, i) => `${Math.sin(i).toFixed(4)},${Math.cos(3 * i).toFixed(4)},"row ${i}",${Math.sin(i) > 0 ? 'up' : 'down'}`,
+        ),
+      ].join('\n'),
+    );
     const bad = join(folder, 'bad.csv');
     writeFileSync(bad, ['a,b,label', '1,2,x', '3,oops,y', ...Array.from({ length: 20 }, (_, i) => `${i},${i},x`)].join('\n'));
     const { page, log } = await app().open('/?dataset=csv&backend=wasm&modes=fitDataset,loop&epochs=3&batch=16&hidden=8');
@@ -41,7 +50,9 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
 
     await page.locator('[data-testid="csv-input"]').setInputFiles(bad);
     await page.waitForSelector('[data-testid="csv-error"]');
-    expect(await page.locator('[data-testid="csv-error"]').textContent()).toContain('bad.csv: line 3, column "b": "oops" is not a number (still using waves.csv)');
+    expect(await page.locator('[data-testid="csv-error"]').textContent()).toContain(
+      'bad.csv: line 3, column "b": "oops" is not a number (still using waves.csv)',
+    );
     expect(await page.locator('[data-testid="csv-summary"]').textContent()).toContain('waves.csv');
     expect(log.errors).toEqual([]);
     await page.close();
@@ -68,7 +79,9 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     expect(await waitForRunEnd(page)).toBe('done');
     // The second MNIST shard is gone: the run reads the first and fails on the second.
     await page.context().route('**/data/mnist/train-1.gzip.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await page.goto(`${app().baseUrl}/?dataset=mnist&samples=10000&batch=500&epochs=1&hidden=8&backend=wasm&modes=fitDataset&source=shards&autorun=1`);
+    await page.goto(
+      `${app().baseUrl}/?dataset=mnist&samples=10000&batch=500&epochs=1&hidden=8&backend=wasm&modes=fitDataset&source=shards&autorun=1`,
+    );
     expect(await waitForRunEnd(page)).toBe('failed');
     expect(await noticeText(page)).toContain('could not load data file mnist/train-1.gzip.bin: HTTP 404');
     await page.context().unroute('**/data/mnist/train-1.gzip.bin');
@@ -82,7 +95,11 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     expect(await waitForRunEnd(page)).toBe('done');
     expect(await summaryRows(page)).toBeGreaterThan(0);
     // A long run in the same page, so the first run must survive the crash.
-    for (const [key, value] of [['samples', '200000'], ['batch', '8'], ['epochs', '5']]) {
+    for (const [key, value] of [
+      ['samples', '200000'],
+      ['batch', '8'],
+      ['epochs', '5'],
+    ]) {
       await page.fill(`input[name="${key}"]`, value);
       await page.press(`input[name="${key}"]`, 'Tab');
     }
@@ -104,8 +121,24 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
 
   it('random and hostile links: the page renders, throws nothing, and names what it changed', async () => {
     const keys = FIELD_TABLE.map((f) => f.key);
-    const value = fc.oneof(fc.constantFrom('NaN', '-1', '1e999', '<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '%E0%A4%A', 'ﷺ', '😀'.repeat(50), 'x'.repeat(5000)), fc.string({ maxLength: 12 }));
-    const links = fc.sample(fc.array(fc.tuple(fc.constantFrom(...keys, 'v', 'embed', 'hide', 'x', 'zzz'), value), { minLength: 1, maxLength: 6 }), { numRuns: 25, seed: 4242 });
+    const value = fc.oneof(
+      fc.constantFrom(
+        'NaN',
+        '-1',
+        '1e999',
+        '<img src=x onerror=alert(1)>',
+        '"><script>alert(1)</script>',
+        '%E0%A4%A',
+        'ﷺ',
+        '😀'.repeat(50),
+        'x'.repeat(5000),
+      ),
+      fc.string({ maxLength: 12 }),
+    );
+    const links = fc.sample(
+      fc.array(fc.tuple(fc.constantFrom(...keys, 'v', 'embed', 'hide', 'x', 'zzz'), value), { minLength: 1, maxLength: 6 }),
+      { numRuns: 25, seed: 4242 },
+    );
     const { page, log } = await app().open('/');
     let dialogs = 0;
     page.on('dialog', (d) => {
@@ -117,7 +150,8 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
       await page.goto(`${app().baseUrl}/?${query}`);
       await page.waitForSelector('[data-testid="run-status"]');
       const bad = pairs.filter(([k]) => keys.includes(k)).map(([k]) => k);
-      if (bad.length && pairs.some(([, v]) => v.startsWith('<'))) expect(await noticeText(page)).toMatch(new RegExp(bad.map((k) => k.replace(/[-]/g, '\\-')).join('|')));
+      if (bad.length && pairs.some(([, v]) => v.startsWith('<')))
+        expect(await noticeText(page)).toMatch(new RegExp(bad.map((k) => k.replace(/[-]/g, '\\-')).join('|')));
     }
     expect(dialogs).toBe(0);
     expect(log.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
@@ -143,14 +177,23 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     });
     // The run finishes although the page drew nothing meanwhile: training never waits for a frame.
     expect(await waitForRunEnd(page, { runId: run })).toBe('done');
-    const drawnWhileHidden = await page.locator('[data-testid="loss-chart"] g.trace-line path').evaluateAll((ps) => ps.map((p) => (p.getAttribute('d') ?? '').split('L').length - 1));
+    const drawnWhileHidden = await page
+      .locator('[data-testid="loss-chart"] g.trace-line path')
+      .evaluateAll((ps) => ps.map((p) => (p.getAttribute('d') ?? '').split('L').length - 1));
     await page.evaluate(() => {
       const w = window as unknown as { __hidden: boolean; __held: FrameRequestCallback[] };
       w.__hidden = false;
       document.dispatchEvent(new Event('visibilitychange'));
       for (const cb of w.__held.splice(0)) cb(performance.now());
     });
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="loss-chart"] g.trace-line path')).some((p) => ((p.getAttribute('d') ?? '').split('L').length - 1) >= 100), undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('[data-testid="loss-chart"] g.trace-line path')).some(
+          (p) => (p.getAttribute('d') ?? '').split('L').length - 1 >= 100,
+        ),
+      undefined,
+      { timeout: 15_000 },
+    );
     expect(Math.max(0, ...drawnWhileHidden)).toBeLessThan(100);
     expect(await page.locator('[data-testid="run-status"]').textContent()).toMatch(/128 batches/);
     expect(log.errors).toEqual([]);
@@ -171,7 +214,15 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
       expect((await row.locator('td[data-col="leakedTensors"]').textContent())?.trim(), mode).toBe('0');
       const next = await startRun(page);
       expect(await waitForRunEnd(page, { runId: next }), `${mode} after the stop`).toBe('done');
-      expect((await page.locator(`[data-testid="summary-table"] tbody tr[data-mode="${mode}"]`).last().locator('td[data-col="batches"]').textContent())?.trim()).toBe('20');
+      expect(
+        (
+          await page
+            .locator(`[data-testid="summary-table"] tbody tr[data-mode="${mode}"]`)
+            .last()
+            .locator('td[data-col="batches"]')
+            .textContent()
+        )?.trim(),
+      ).toBe('20');
     }
     await page.close();
   }, 200_000);

@@ -74,7 +74,13 @@ export async function buildApp(outDir: string, options: BuildOptions = {}): Prom
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root: ROOT, configFile: CONFIG_FILE, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: options.minify ?? true } });
+    await build({
+      root: ROOT,
+      configFile: CONFIG_FILE,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, minify: options.minify ?? true },
+    });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
@@ -113,7 +119,13 @@ export async function startApp(options: BuildOptions = {}): Promise<AppHarness> 
   try {
     await buildApp(outDir, options);
     const port = await freePort();
-    server = await preview({ root: ROOT, configFile: CONFIG_FILE, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+    server = await preview({
+      root: ROOT,
+      configFile: CONFIG_FILE,
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+    });
     const baseUrl = `http://127.0.0.1:${port}`;
     return {
       baseUrl,

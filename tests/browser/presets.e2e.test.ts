@@ -50,7 +50,9 @@ describe.skipIf(!available)('preset links in Chromium', { timeout: 180_000 }, ()
       expect(await formValues(page), preset.id).toEqual(expectedValues(presetConfig(preset)));
       expect(await page.evaluate(() => window.location.search)).toBe(`?${presetQuery(preset)}`);
       expect(await page.locator('[data-testid="notice"] [data-kind="warning"]').count(), preset.id).toBe(0);
-      expect(await page.locator('[data-testid="preset-gallery"] a[aria-current="page"]').getAttribute('href')).toBe(`?${presetQuery(preset)}`);
+      expect(await page.locator('[data-testid="preset-gallery"] a[aria-current="page"]').getAttribute('href')).toBe(
+        `?${presetQuery(preset)}`,
+      );
       expect(await page.locator('[data-testid="run-status"]').getAttribute('data-phase')).toBe('idle');
     }
     // Following a gallery link is a plain navigation to the preset.
@@ -99,9 +101,11 @@ describe.skipIf(!available)('preset links in Chromium', { timeout: 180_000 }, ()
     const { page, log } = await app().open(`/?${query}`, { webgpu: false });
     await page.waitForSelector('[data-testid="run-status"][data-phase="done"]', { timeout: 60_000 });
     // 4 batches of loop: 4 loss tensors kept; trainOnBatch leaks none.
-    const leaked = await page.locator('[data-testid="summary-table"] tbody tr').evaluateAll((rows) =>
-      rows.map((tr) => [tr.getAttribute('data-mode'), tr.querySelector('td[data-col="leakedTensors"]')?.textContent ?? null]),
-    );
+    const leaked = await page
+      .locator('[data-testid="summary-table"] tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((tr) => [tr.getAttribute('data-mode'), tr.querySelector('td[data-col="leakedTensors"]')?.textContent ?? null]),
+      );
     expect(leaked).toEqual([
       ['trainOnBatch', '0'],
       ['loop', '4'],

@@ -10,7 +10,8 @@ import { startRun, waitForRunEnd } from './run-actions';
 import { useApp } from './use-app';
 
 const available = chromiumAvailable();
-if (!available) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set FITSCOPE_CHROMIUM).`);
+if (!available)
+  console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set FITSCOPE_CHROMIUM).`);
 
 /** Restoring, reading and drawing take a few seconds on a busy machine. */
 const POLL = { timeout: 15_000 };
@@ -64,9 +65,13 @@ async function waitForSaved(page: Page, n: number): Promise<void> {
 
 /** The summary table, one line per mode row: the label cell with the run's origin left out, then every cell. */
 const summaryTable = (page: Page): Promise<string[]> =>
-  page
-    .locator('[data-testid="summary-table"] tbody tr')
-    .evaluateAll((rows) => rows.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').replace(/ · (imported|reference)/, '')).join(' | ')));
+  page.locator('[data-testid="summary-table"] tbody tr').evaluateAll((rows) =>
+    rows.map((tr) =>
+      Array.from(tr.children)
+        .map((c) => (c.textContent ?? '').replace(/ · (imported|reference)/, ''))
+        .join(' | '),
+    ),
+  );
 
 const runItems = (page: Page) => page.locator('[data-testid="run-item"]');
 
@@ -101,7 +106,9 @@ describe.skipIf(!available)('results that travel', { timeout: 240_000 }, () => {
 
     // A truncated file: one message, nothing else changes.
     const before = await page.locator('[data-testid="runs-panel"]').innerHTML();
-    await page.locator('[data-testid="import-input"]').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: file.subarray(0, file.length >> 1) });
+    await page
+      .locator('[data-testid="import-input"]')
+      .setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: file.subarray(0, file.length >> 1) });
     const message = page.locator('[data-testid="import-message"][data-kind="error"]');
     await expect.poll(() => message.textContent(), POLL).toMatch(/^"cut\.json" is not valid JSON/);
     expect(await page.locator('[data-testid="import-message"]').count()).toBe(1);
@@ -120,8 +127,14 @@ describe.skipIf(!available)('results that travel', { timeout: 240_000 }, () => {
     expect(await item.getAttribute('data-phase')).toBe('done');
     expect(await item.locator('[data-testid="run-machine"]').textContent()).toMatch(/^wasm \(SIMD.*Node/);
     // Drawn, faintly: every line of the loss chart belongs to the reference and has points.
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="loss-chart"] g.trace-line[data-reference="1"] path[d*="L"]').length >= 4, undefined, { timeout: 10_000 });
-    const opacities = await page.locator('[data-testid="loss-chart"] g.trace-line[data-reference="1"] path').evaluateAll((ps) => ps.map((p) => Number(p.getAttribute('stroke-opacity'))));
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="loss-chart"] g.trace-line[data-reference="1"] path[d*="L"]').length >= 4,
+      undefined,
+      { timeout: 10_000 },
+    );
+    const opacities = await page
+      .locator('[data-testid="loss-chart"] g.trace-line[data-reference="1"] path')
+      .evaluateAll((ps) => ps.map((p) => Number(p.getAttribute('stroke-opacity'))));
     expect(opacities.every((o) => o < 1)).toBe(true);
     expect(await page.locator('[data-testid="summary-table"] tbody tr').count()).toBe(4);
     // Nothing ran, nothing was kept, and the page fits its 320 px.
@@ -131,7 +144,10 @@ describe.skipIf(!available)('results that travel', { timeout: 240_000 }, () => {
   });
 
   it('refuses a ref that is not a shipped file, with a notice, and fetches nothing for it', async () => {
-    const { page, log } = await openFresh(app(), `/?ref=${encodeURIComponent('../../etc/passwd')},${encodeURIComponent('https://example.org/x.json')}`);
+    const { page, log } = await openFresh(
+      app(),
+      `/?ref=${encodeURIComponent('../../etc/passwd')},${encodeURIComponent('https://example.org/x.json')}`,
+    );
     await expect.poll(() => page.locator('[data-testid="notice"]').textContent(), POLL).toMatch(/ref: ignored/);
     const fetched = log.requests.filter((u) => !u.includes('?ref='));
     expect(fetched.filter((u) => u.includes('passwd') || u.includes('example.org') || u.includes('/refs/'))).toEqual([]);

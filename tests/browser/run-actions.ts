@@ -9,7 +9,9 @@ import type { Locator, Page } from 'playwright-core';
 
 /** The highest run id on the page (0 when it shows no run). */
 export const newestRunId = (page: Page): Promise<number> =>
-  page.locator('[data-testid="run-item"]').evaluateAll((items) => Math.max(0, ...items.map((i) => Number(i.getAttribute('data-run')) || 0)));
+  page
+    .locator('[data-testid="run-item"]')
+    .evaluateAll((items) => Math.max(0, ...items.map((i) => Number(i.getAttribute('data-run')) || 0)));
 
 /** Clicks Run (or `button`) and waits until the page shows the run it started; returns that run's id. */
 export async function startRun(page: Page, button?: Locator, timeout = 30_000): Promise<number> {
@@ -46,7 +48,10 @@ export async function noticeText(page: Page): Promise<string> {
 /** Waits until the status line counts at least `n` batches of the latest run (it shows a count from the first). */
 export async function waitForBatches(page: Page, n: number, timeout = 60_000): Promise<void> {
   await page.waitForFunction(
-    (min) => Number(/([\d,]+) batches/.exec(document.querySelector('[data-testid="run-status"]')?.textContent ?? '')?.[1].replace(/,/g, '') ?? 0) >= min,
+    (min) =>
+      Number(
+        /([\d,]+) batches/.exec(document.querySelector('[data-testid="run-status"]')?.textContent ?? '')?.[1].replace(/,/g, '') ?? 0,
+      ) >= min,
     n,
     { timeout },
   );

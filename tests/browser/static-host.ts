@@ -69,7 +69,10 @@ export async function serveFolder(folder: string, subPath: string): Promise<Stat
       }
       if (!info?.isFile()) return answer(404);
       served.push({ path: pathname, status: 200 });
-      response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream', 'Content-Length': String(info.size) });
+      response.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+        'Content-Length': String(info.size),
+      });
       createReadStream(path).pipe(response);
     })();
   });

@@ -16,7 +16,16 @@ import { useApp } from './use-app';
 
 const available = chromiumAvailable();
 const SUB_PATH = '/x/y/fitscope/';
-const MNIST_ON_WASM: RunConfig = { ...DEFAULT_CONFIG, modes: ['fit', 'loop'], dataset: 'mnist', samples: 1000, batchSize: 100, epochs: 1, hidden: [8], backend: 'wasm' };
+const MNIST_ON_WASM: RunConfig = {
+  ...DEFAULT_CONFIG,
+  modes: ['fit', 'loop'],
+  dataset: 'mnist',
+  samples: 1000,
+  batchSize: 100,
+  epochs: 1,
+  hidden: [8],
+  backend: 'wasm',
+};
 
 interface HostedPage {
   page: Page;
@@ -65,7 +74,9 @@ describe.skipIf(!available)('the build served from a sub-path by a plain static 
   it('runs MNIST on wasm with every file (page, worker, wasm, data) loaded from the sub-path', async () => {
     const { page, log, bad } = await openHosted(`?${encodeQuery(MNIST_ON_WASM)}&autorun=1`);
     expect(await waitForRunEnd(page), await noticeText(page)).toBe('done');
-    expect(await page.locator('[data-testid="summary-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-mode')))).toEqual(['fit', 'loop']);
+    expect(
+      await page.locator('[data-testid="summary-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-mode'))),
+    ).toEqual(['fit', 'loop']);
     expect(bad).toEqual([]);
     expectCleanLog(log);
     // The server's side: nothing outside the sub-path, nothing missing, and the files that matter were asked for.
@@ -78,7 +89,10 @@ describe.skipIf(!available)('the build served from a sub-path by a plain static 
       ['a wasm file', /\/assets\/[^/]+\.wasm$/],
       ['an MNIST shard', /\/data\/mnist\/[^/]+\.bin$/],
     ] as const) {
-      expect(paths.some((p) => pattern.test(p)), `${what} (${pattern}) among ${paths.join(', ')}`).toBe(true);
+      expect(
+        paths.some((p) => pattern.test(p)),
+        `${what} (${pattern}) among ${paths.join(', ')}`,
+      ).toBe(true);
     }
     await page.close();
   });
@@ -98,7 +112,11 @@ describe.skipIf(!available)('the build served from a sub-path by a plain static 
     await page.frameLocator('#fitscope').locator('[data-testid="embed-bar"]').waitFor({ timeout: 30_000 });
     expect(page.frames().some((f) => f.url().startsWith(`${host.url}?`))).toBe(true);
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { embedDemo: { messages: { type: string }[] } }).embedDemo.messages.map((m) => m.type)), { timeout: 30_000 })
+      .poll(
+        () =>
+          page.evaluate(() => (window as unknown as { embedDemo: { messages: { type: string }[] } }).embedDemo.messages.map((m) => m.type)),
+        { timeout: 30_000 },
+      )
       .toContain('ready');
     expect(bad).toEqual([]);
     expectCleanLog(log);

@@ -18,7 +18,9 @@ function fakeBuild(html: string): string {
 describe('bundleSizes', () => {
   for (const base of ['/', './']) {
     it(`counts the entry and its preloads as the main bundle with base '${base}'`, () => {
-      const dir = fakeBuild(`<script type="module" src="${base}assets/index.js"></script><link rel="modulepreload" href="${base}assets/vendor.js">`);
+      const dir = fakeBuild(
+        `<script type="module" src="${base}assets/index.js"></script><link rel="modulepreload" href="${base}assets/vendor.js">`,
+      );
       const sizes = bundleSizes(dir);
       expect(sizes.main).toBeGreaterThan(0);
       expect(Object.keys(sizes.lazy)).toEqual(['assets/lazy.js']);

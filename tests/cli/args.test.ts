@@ -5,13 +5,42 @@ import { DEFAULT_CONFIG, FIELD_TABLE } from '../../src/shared/config';
 describe('CLI flags', () => {
   it('takes a flag for every RunConfig field, named like the URL keys', () => {
     const options = parseArgs([
-      '--modes', 'loop,fit', '--dataset', 'teacher', '--samples', '2048', '--features', '16', '--batch=64', '--epochs', '3',
-      '--hidden', '128,32', '--optimizer', 'sgd', '--lr', '0.05', '--seed', '7', '--backend', 'wasm', '--json',
+      '--modes',
+      'loop,fit',
+      '--dataset',
+      'teacher',
+      '--samples',
+      '2048',
+      '--features',
+      '16',
+      '--batch=64',
+      '--epochs',
+      '3',
+      '--hidden',
+      '128,32',
+      '--optimizer',
+      'sgd',
+      '--lr',
+      '0.05',
+      '--seed',
+      '7',
+      '--backend',
+      'wasm',
+      '--json',
     ]);
     expect(options.config).toEqual({
       ...DEFAULT_CONFIG,
-      modes: ['fit', 'loop'], dataset: 'teacher', samples: 2048, features: 16, batchSize: 64, epochs: 3,
-      hidden: [128, 32], optimizer: 'sgd', learningRate: 0.05, seed: 7, backend: 'wasm',
+      modes: ['fit', 'loop'],
+      dataset: 'teacher',
+      samples: 2048,
+      features: 16,
+      batchSize: 64,
+      epochs: 3,
+      hidden: [128, 32],
+      optimizer: 'sgd',
+      learningRate: 0.05,
+      seed: 7,
+      backend: 'wasm',
     });
     expect(options.json).toBe(true);
     for (const f of FIELD_TABLE) expect(usage()).toContain(`--${f.key}`);
@@ -19,13 +48,47 @@ describe('CLI flags', () => {
 
   it('takes the measurement knobs, with bare switches', () => {
     const { config } = parseArgs([
-      '--modes', 'fit,fitDataset,loop', '--readback', 'epoch', '--source', 'shards', '--latency-ms', '5', '--prefetch', '2', '--augment',
-      '--gen-yields', 'samples', '--feed', 'pipeline', '--shuffle', '--validation-split', '0.2', '--yield-every', 'auto', '--callbacks', 'off',
-      '--loss', 'keras', '--budget-mb', '256',
+      '--modes',
+      'fit,fitDataset,loop',
+      '--readback',
+      'epoch',
+      '--source',
+      'shards',
+      '--latency-ms',
+      '5',
+      '--prefetch',
+      '2',
+      '--augment',
+      '--gen-yields',
+      'samples',
+      '--feed',
+      'pipeline',
+      '--shuffle',
+      '--validation-split',
+      '0.2',
+      '--yield-every',
+      'auto',
+      '--callbacks',
+      'off',
+      '--loss',
+      'keras',
+      '--budget-mb',
+      '256',
     ]);
     expect(config).toMatchObject({
-      readback: 'epoch', source: 'shards', latencyMs: 5, prefetch: 2, augment: 1, genYields: 'samples', feed: 'pipeline', shuffle: true,
-      validationSplit: 0.2, yieldEvery: 'auto', callbacks: false, lossView: 'keras', budgetMb: 256,
+      readback: 'epoch',
+      source: 'shards',
+      latencyMs: 5,
+      prefetch: 2,
+      augment: 1,
+      genYields: 'samples',
+      feed: 'pipeline',
+      shuffle: true,
+      validationSplit: 0.2,
+      yieldEvery: 'auto',
+      callbacks: false,
+      lossView: 'keras',
+      budgetMb: 256,
     });
     expect(parseArgs(['--readback', '10']).config.readback).toBe(10);
     expect(parseArgs(['--augment', '3']).config.augment).toBe(3);
@@ -34,7 +97,10 @@ describe('CLI flags', () => {
   it.each([
     [['--modes', 'loop', '--shuffle'], /shuffle applies to fit only/],
     [['--modes', 'fitDataset', '--validation-split', '0.1'], /validation-split applies to fit only/],
-    [['--modes', 'fit,loop', '--prefetch', '2', '--latency-ms', '5'], /latency-ms, prefetch shape the generator pipeline, which no mode reads/],
+    [
+      ['--modes', 'fit,loop', '--prefetch', '2', '--latency-ms', '5'],
+      /latency-ms, prefetch shape the generator pipeline, which no mode reads/,
+    ],
     [['--modes', 'fit', '--feed', 'pipeline'], /feed=pipeline applies to trainOnBatch and loop/],
     [['--modes', 'trainOnBatch', '--readback', 'epoch'], /trainOnBatch always reads the loss back/],
     [['--readback', 'sometimes'], /readback: "sometimes" is not every, epoch or a number/],
@@ -44,7 +110,11 @@ describe('CLI flags', () => {
   });
 
   it('takes a CSV file and its label column, which imply dataset csv', () => {
-    expect(parseArgs(['--csv', 'data.csv', '--label', 'price'])).toMatchObject({ csv: 'data.csv', label: 'price', config: { dataset: 'csv' } });
+    expect(parseArgs(['--csv', 'data.csv', '--label', 'price'])).toMatchObject({
+      csv: 'data.csv',
+      label: 'price',
+      config: { dataset: 'csv' },
+    });
     expect(() => parseArgs(['--dataset', 'csv'])).toThrow('--dataset csv needs --csv PATH');
     expect(() => parseArgs(['--label', 'y'])).toThrow('--label names a column of the file given with --csv');
     expect(() => parseArgs(['--csv', 'a.csv', '--dataset', 'iris'])).toThrow('cannot be combined with --dataset iris');

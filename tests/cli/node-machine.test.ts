@@ -19,9 +19,17 @@ describe('collectNodeMachineInfo', () => {
     const backend = await activateBackend(tf, 'wasm');
     const now = new Date('2026-12-02T00:00:00.000Z');
     const info = await collectNodeMachineInfo(tf, backend, now);
-    expect(info).toMatchObject({ backend: 'wasm', runtime: `Node ${process.versions.node}`, os: osFamily(process.platform), cores: cpus().length, date: now.toISOString() });
+    expect(info).toMatchObject({
+      backend: 'wasm',
+      runtime: `Node ${process.versions.node}`,
+      os: osFamily(process.platform),
+      cores: cpus().length,
+      date: now.toISOString(),
+    });
     expect(info.wasm?.simd).toBe(true);
     expect(info.memory).toEqual({ gib: totalmem() / 2 ** 30, approximate: false });
-    expect(describeMachine(info)).toMatch(/^wasm \(SIMD, (1 thread|multithreaded)\) · \d+ cores? · \d+(\.\d)? GB RAM · Node \d+\.\d+\.\d+ on \w+ · 2026-12-02$/);
+    expect(describeMachine(info)).toMatch(
+      /^wasm \(SIMD, (1 thread|multithreaded)\) · \d+ cores? · \d+(\.\d)? GB RAM · Node \d+\.\d+\.\d+ on \w+ · 2026-12-02$/,
+    );
   });
 });

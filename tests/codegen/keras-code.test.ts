@@ -15,8 +15,32 @@ const base = (overrides: Partial<RunConfig> = {}): RunConfig => ({ ...cloneConfi
 
 const CONFIGS: RunConfig[] = [
   base(),
-  base({ dataset: 'spirals', hidden: [32, 16], optimizer: 'sgd', learningRate: 0.1, batchSize: 64, epochs: 7, feed: 'pipeline', genYields: 'samples', prefetch: 3, latencyMs: 5, augment: 2 }),
-  base({ dataset: 'mnist', model: 'cnn', samples: 2000, hidden: [64], optimizer: 'rmsprop', learningRate: 0.001, batchSize: 128, epochs: 3, source: 'compute', shuffle: true, validationSplit: 0.1 }),
+  base({
+    dataset: 'spirals',
+    hidden: [32, 16],
+    optimizer: 'sgd',
+    learningRate: 0.1,
+    batchSize: 64,
+    epochs: 7,
+    feed: 'pipeline',
+    genYields: 'samples',
+    prefetch: 3,
+    latencyMs: 5,
+    augment: 2,
+  }),
+  base({
+    dataset: 'mnist',
+    model: 'cnn',
+    samples: 2000,
+    hidden: [64],
+    optimizer: 'rmsprop',
+    learningRate: 0.001,
+    batchSize: 128,
+    epochs: 3,
+    source: 'compute',
+    shuffle: true,
+    validationSplit: 0.1,
+  }),
   base({ dataset: 'iris', hidden: [], optimizer: 'adagrad', learningRate: 0.5, batchSize: 8, epochs: 50 }),
 ];
 
@@ -40,13 +64,23 @@ describe('generated Keras code', () => {
         expect(code).toContain(`keras.optimizers.${optimizer}(learning_rate=${config.learningRate})`);
         // The model: one Keras layer per layer of the setup, in order, the same as the TF.js code's.
         const kerasLayers = [...code.matchAll(/^ {4}layers\.(\w+)\(([^)]*)/gm)].map((m) => `${m[1]}:${/^\d+/.exec(m[2])?.[0] ?? ''}`);
-        const tfjsLayers = [...tfjsCode(config, mode).matchAll(/^model\.add\(tf\.layers\.(\w+)\((?:\{ (?:units|filters): (\d+))?/gm)].map((m) => `${m[1]}:${m[2] ?? ''}`);
-        const name: Record<string, string> = { dense: 'Dense', conv2d: 'Conv2D', maxPooling2d: 'MaxPooling2D', flatten: 'Flatten', reshape: 'Reshape' };
+        const tfjsLayers = [...tfjsCode(config, mode).matchAll(/^model\.add\(tf\.layers\.(\w+)\((?:\{ (?:units|filters): (\d+))?/gm)].map(
+          (m) => `${m[1]}:${m[2] ?? ''}`,
+        );
+        const name: Record<string, string> = {
+          dense: 'Dense',
+          conv2d: 'Conv2D',
+          maxPooling2d: 'MaxPooling2D',
+          flatten: 'Flatten',
+          reshape: 'Reshape',
+        };
         expect(kerasLayers.map((l) => l.split(':')[0])).toEqual(tfjsLayers.map((l) => name[l.split(':')[0]]));
         const units = (list: string[]) => list.filter((l) => /^(Dense|dense)/.test(l)).map((l) => l.split(':')[1]);
         expect(units(kerasLayers)).toEqual([...config.hidden.map(String), String(setup.outputs)]);
         expect(units(tfjsLayers)).toEqual(units(kerasLayers));
-        expect(code).toMatch(setup.task === 'classification' ? /categorical_crossentropy|CategoricalCrossentropy/ : /mean_squared_error|MeanSquaredError/);
+        expect(code).toMatch(
+          setup.task === 'classification' ? /categorical_crossentropy|CategoricalCrossentropy/ : /mean_squared_error|MeanSquaredError/,
+        );
         expect(code).toMatch(MODE_CALL[mode]);
         for (const other of MODE_NAMES.filter((m) => m !== mode)) expect(code).not.toMatch(MODE_CALL[other]);
         if (mode === 'fit' && config.validationSplit > 0) expect(code).toContain(`validation_split=${config.validationSplit}`);
@@ -65,12 +99,30 @@ describe('generated Keras code', () => {
   it("the code view's layers are the engine's architecture", () => {
     for (const config of CONFIGS) {
       const setup = codeSetup(config);
-      const info = { samples: setup.samples, features: setup.features, outputs: setup.outputs, task: setup.task, image: config.dataset === 'mnist' ? ([28, 28, 1] as const) : undefined };
+      const info = {
+        samples: setup.samples,
+        features: setup.features,
+        outputs: setup.outputs,
+        task: setup.task,
+        image: config.dataset === 'mnist' ? ([28, 28, 1] as const) : undefined,
+      };
       const engine = describeArchitecture(config, info).layers.map(({ spec }) =>
-        spec.kind === 'dense' ? `dense:${spec.units}:${spec.activation}` : spec.kind === 'conv' ? `conv:${spec.filters}:${spec.kernel}:${spec.stride}` : spec.kind === 'pool' ? `pool:${spec.size}` : spec.kind,
+        spec.kind === 'dense'
+          ? `dense:${spec.units}:${spec.activation}`
+          : spec.kind === 'conv'
+            ? `conv:${spec.filters}:${spec.kernel}:${spec.stride}`
+            : spec.kind === 'pool'
+              ? `pool:${spec.size}`
+              : spec.kind,
       );
       const mine = setup.layers.map((l) =>
-        l.kind === 'dense' ? `dense:${l.units}:${l.activation}` : l.kind === 'conv' ? `conv:${l.filters}:${l.kernel}:${l.stride}` : l.kind === 'pool' ? `pool:${l.size}` : l.kind,
+        l.kind === 'dense'
+          ? `dense:${l.units}:${l.activation}`
+          : l.kind === 'conv'
+            ? `conv:${l.filters}:${l.kernel}:${l.stride}`
+            : l.kind === 'pool'
+              ? `pool:${l.size}`
+              : l.kind,
       );
       expect(mine).toEqual(engine);
     }
@@ -96,8 +148,29 @@ for job in json.load(sys.stdin):
 // its code loads the digits with keras.datasets.mnist.load_data(), which downloads them.
 const RUNNABLE: RunConfig[] = [
   base({ samples: 512, epochs: 3 }),
-  base({ dataset: 'spirals', samples: 512, hidden: [32, 16], batchSize: 64, epochs: 4, feed: 'pipeline', genYields: 'samples', prefetch: 3, latencyMs: 1, augment: 1 }),
-  base({ dataset: 'xor', samples: 512, hidden: [16], optimizer: 'rmsprop', batchSize: 32, epochs: 4, feed: 'pipeline', shuffle: true, validationSplit: 0.1 }),
+  base({
+    dataset: 'spirals',
+    samples: 512,
+    hidden: [32, 16],
+    batchSize: 64,
+    epochs: 4,
+    feed: 'pipeline',
+    genYields: 'samples',
+    prefetch: 3,
+    latencyMs: 1,
+    augment: 1,
+  }),
+  base({
+    dataset: 'xor',
+    samples: 512,
+    hidden: [16],
+    optimizer: 'rmsprop',
+    batchSize: 32,
+    epochs: 4,
+    feed: 'pipeline',
+    shuffle: true,
+    validationSplit: 0.1,
+  }),
 ];
 
 const venv = await kerasVenv();
@@ -108,9 +181,17 @@ describe.skipIf(!venv.ok)('generated Keras code runs in Keras', () => {
     const jobs = RUNNABLE.flatMap((config) =>
       MODE_NAMES.map((mode) => ({ name: `${config.dataset}-${mode}`, code: kerasCode(config, mode), epochs: config.epochs })),
     );
-    const run = spawnSync(venv.python, ['-c', HARNESS], { input: JSON.stringify(jobs), encoding: 'utf8', timeout: 900_000, env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' } });
+    const run = spawnSync(venv.python, ['-c', HARNESS], {
+      input: JSON.stringify(jobs),
+      encoding: 'utf8',
+      timeout: 900_000,
+      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+    });
     expect(run.status, run.stderr.slice(-2000)).toBe(0);
-    const results = run.stdout.split('\n').filter((l) => l.startsWith('FITSCOPE_RESULT ')).map((l) => JSON.parse(l.slice(16)) as { name: string; stdout: string; error: string | null });
+    const results = run.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('FITSCOPE_RESULT '))
+      .map((l) => JSON.parse(l.slice(16)) as { name: string; stdout: string; error: string | null });
     expect(results.map((r) => r.name)).toEqual(jobs.map((j) => j.name));
     for (const [i, result] of results.entries()) {
       expect(result.error, result.name).toBeNull();

@@ -72,12 +72,34 @@ describe('generated TF.js code', { timeout: 120_000 }, () => {
   });
 
   it('runs the generator knobs: classes, computed source, I/O wait, augmentation, per-sample yields, prefetch, pipeline feed', async () => {
-    const pipeline = small({ dataset: 'spirals', hidden: [16, 16], samples: 512, epochs: 4, source: 'compute', latencyMs: 1, augment: 1, genYields: 'samples', prefetch: 2, feed: 'pipeline' });
+    const pipeline = small({
+      dataset: 'spirals',
+      hidden: [16, 16],
+      samples: 512,
+      epochs: 4,
+      source: 'compute',
+      latencyMs: 1,
+      augment: 1,
+      genYields: 'samples',
+      prefetch: 2,
+      feed: 'pipeline',
+    });
     const cases: [ModeName, RunConfig][] = [
       ['fitDataset', pipeline],
       ['trainOnBatch', pipeline],
       ['loop', { ...pipeline, readback: 4 }],
-      ['fit', small({ dataset: 'circles', hidden: [16, 16], epochs: 4, shuffle: true, validationSplit: 0.2, callbacks: false, yieldEvery: 'auto' })],
+      [
+        'fit',
+        small({
+          dataset: 'circles',
+          hidden: [16, 16],
+          epochs: 4,
+          shuffle: true,
+          validationSplit: 0.2,
+          callbacks: false,
+          yieldEvery: 'auto',
+        }),
+      ],
     ];
     const ran = await runAll(cases.map(([mode, config]) => tfjsCode(config, mode)));
     cases.forEach(([, config], i) => expectTrained(ran[i], config.epochs));

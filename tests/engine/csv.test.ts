@@ -23,7 +23,11 @@ function bytes(text: string | Uint8Array, size = 7): CsvInput['open'] {
     })();
 }
 
-const input = (text: string | Uint8Array, label?: string, size?: number): CsvInput => ({ name: 'test.csv', open: bytes(text, size), ...(label ? { label } : {}) });
+const input = (text: string | Uint8Array, label?: string, size?: number): CsvInput => ({
+  name: 'test.csv',
+  open: bytes(text, size),
+  ...(label ? { label } : {}),
+});
 
 async function records(text: string, size = 3) {
   const out: { line: number; fields: string[] }[] = [];
@@ -53,8 +57,17 @@ describe('CSV scan', () => {
   it('infers column kinds, classes, a preview and the row count, and leaves text features out', async () => {
     const scan = await scanCsv(bytes(table(50, (i) => `${i},${i % 7},name ${i},${i % 3 ? 'cat' : 'dog'}`, 'a,b,name,pet')));
     expect(scan.inspection).toMatchObject({
-      rows: 50, label: 'pet', task: 'classification', classes: ['dog', 'cat'], features: ['a', 'b'],
-      columns: [{ name: 'a', kind: 'number' }, { name: 'b', kind: 'number' }, { name: 'name', kind: 'text' }, { name: 'pet', kind: 'text' }],
+      rows: 50,
+      label: 'pet',
+      task: 'classification',
+      classes: ['dog', 'cat'],
+      features: ['a', 'b'],
+      columns: [
+        { name: 'a', kind: 'number' },
+        { name: 'b', kind: 'number' },
+        { name: 'name', kind: 'text' },
+        { name: 'pet', kind: 'text' },
+      ],
     });
     expect(scan.inspection.preview[0]).toEqual(['a', 'b', 'name', 'pet']);
     expect(scan.inspection.preview).toHaveLength(9);
@@ -71,7 +84,11 @@ describe('CSV scan', () => {
     ['an empty file', '', /the file is empty/],
     ['a header without rows', 'a,b,c\n', /header but no data rows/],
     ['a ragged row', table(30, (i) => (i === 20 ? '1,2' : `${i},${i},a`)), /line 22 has 2 fields; the header has 3/],
-    ['a text cell in a numeric feature column', table(400, (i) => (i === 300 ? `${i},abc,a` : `${i},${i},a`)), /line 302, column "x2": "abc" is not a number/],
+    [
+      'a text cell in a numeric feature column',
+      table(400, (i) => (i === 300 ? `${i},abc,a` : `${i},${i},a`)),
+      /line 302, column "x2": "abc" is not a number/,
+    ],
     ['an empty cell in a feature column', table(10, (i) => (i === 5 ? `${i},,a` : `${i},${i},a`)), /line 7, column "x2": empty cell/],
     ['a missing label column', table(5, (i) => `${i},${i},a`), /no column named "price" \(the columns are "x1", "x2", "label"\)/, 'price'],
     ['a binary file', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]), /not a CSV text file: it holds binary data/],
@@ -112,7 +129,10 @@ describe('CSV as a data set', () => {
     expect(await source.arrays()).toBe(arrays);
     expect(opened).toBe(afterScan + 1);
     const tiny = { ...input('a,b,label\n1,2,x\n3,4,y\n'), name: 'tiny.csv' };
-    await expect(csvDataSource(tiny)).rejects.toMatchObject({ name: ERROR_NAMES.invalidData, message: 'tiny.csv has 2 data rows; fitscope needs at least 3 (training, validation and test)' });
+    await expect(csvDataSource(tiny)).rejects.toMatchObject({
+      name: ERROR_NAMES.invalidData,
+      message: 'tiny.csv has 2 data rows; fitscope needs at least 3 (training, validation and test)',
+    });
   });
 
   it('trains every mode, streaming for the generator', async () => {
@@ -132,11 +152,41 @@ describe('CSV as a data set', () => {
     const folder = mkdtempSync(join(tmpdir(), 'fitscope-csv-'));
     const path = join(folder, 'big.csv');
     const header = [...Array.from({ length: 20 }, (_, k) => `f${k}`), 'y'].join(',');
-    writeFileSync(path, table(60_000, (i) => [...Array.from({ length: 20 }, (_, k) => ((i * (k + 3)) % 97) / 97), (i % 89) / 89].join(','), header));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bench.ts', '--csv', path, '--label', 'y', '--modes', 'fit,fitDataset', '--epochs', '1', '--batch', '1024', '--hidden', '8', '--budget-mb', '2', '--backend', 'cpu', '--json'], { encoding: 'utf8', timeout: 120_000 });
+    writeFileSync(
+      path,
+      table(60_000, (i) => [...Array.from({ length: 20 }, (_, k) => ((i * (k + 3)) % 97) / 97), (i % 89) / 89].join(','), header),
+    );
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/bench.ts',
+        '--csv',
+        path,
+        '--label',
+        'y',
+        '--modes',
+        'fit,fitDataset',
+        '--epochs',
+        '1',
+        '--batch',
+        '1024',
+        '--hidden',
+        '8',
+        '--budget-mb',
+        '2',
+        '--backend',
+        'cpu',
+        '--json',
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     expect(run.status, run.stderr).toBe(0);
     const [fit, fitDataset] = JSON.parse(run.stdout).runs[0].summaries as Record<string, number | string | null>[];
-    expect(fit.refused).toMatch(/fit refused: its estimated peak of [\d.]+ MB \([\d.]+ MB of it the data set held as tensors\) exceeds the memory budget of 2\.0 MB/);
+    expect(fit.refused).toMatch(
+      /fit refused: its estimated peak of [\d.]+ MB \([\d.]+ MB of it the data set held as tensors\) exceeds the memory budget of 2\.0 MB/,
+    );
     expect(fitDataset.refused).toBeNull();
     // 60,000 rows: the last 5,000 for validation and 5,000 for test.
     expect(fitDataset.batches).toBe(Math.ceil(50_000 / 1024));
@@ -147,8 +197,14 @@ describe('CSV as a data set', () => {
   it('the CLI names the line of a bad row and exits 2', () => {
     const folder = mkdtempSync(join(tmpdir(), 'fitscope-csv-'));
     const path = join(folder, 'bad.csv');
-    writeFileSync(path, table(40, (i) => (i === 33 ? `${i},oops,a` : `${i},${i},${i % 2 ? 'a' : 'b'}`)));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bench.ts', '--csv', path, '--backend', 'cpu'], { encoding: 'utf8', timeout: 60_000 });
+    writeFileSync(
+      path,
+      table(40, (i) => (i === 33 ? `${i},oops,a` : `${i},${i},${i % 2 ? 'a' : 'b'}`)),
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bench.ts', '--csv', path, '--backend', 'cpu'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('bad.csv: line 35, column "x2": "oops" is not a number');
     expect(run.stderr).not.toContain('    at ');

@@ -47,7 +47,10 @@ describe('data sets', () => {
   });
 
   it('splits the real sets as documented: iris 90/30/30, penguins 206/68/68, mnist 60k train and 1k + 9k held out', async () => {
-    for (const [name, counts] of [['iris', [90, 30, 30]], ['penguins', [206, 68, 68]]] as const) {
+    for (const [name, counts] of [
+      ['iris', [90, 30, 30]],
+      ['penguins', [206, 68, 68]],
+    ] as const) {
       const source = await loadDataSource(smallConfig({ dataset: name }), assets);
       const { validation, test } = await source.heldOut();
       expect([source.shape.samples, validation.samples, test.samples]).toEqual(counts);
@@ -92,7 +95,11 @@ describe('learning real data', () => {
 
   it('reports validation accuracy after every epoch, and a regression set has no accuracy', async () => {
     const metrics: { valAccuracy: number; valLoss: number; epoch: number }[] = [];
-    await runExperiment(tf, smallConfig({ dataset: 'spirals', samples: 512, modes: ['loop'], epochs: 3 }), 'cpu', { signal: { stopped: false }, onBatch: (row) => metrics.push(rowToMetric(row)), assets });
+    await runExperiment(tf, smallConfig({ dataset: 'spirals', samples: 512, modes: ['loop'], epochs: 3 }), 'cpu', {
+      signal: { stopped: false },
+      onBatch: (row) => metrics.push(rowToMetric(row)),
+      assets,
+    });
     const epochEnds = metrics.filter((m) => Number.isFinite(m.valAccuracy));
     expect(epochEnds.map((m) => m.epoch)).toEqual([0, 1, 2]);
     for (const m of epochEnds) expect(m.valAccuracy).toBeGreaterThan(0.3);
@@ -102,7 +109,16 @@ describe('learning real data', () => {
   });
 
   it('a tiny CNN reaches ≥ 0.7 test accuracy on 2k MNIST images on cpu, with the same maths in fit and loop', async () => {
-    const config = smallConfig({ dataset: 'mnist', model: 'cnn', samples: 2000, hidden: [32], batchSize: 32, epochs: 1, modes: ['fit', 'loop'], learningRate: 0.01 });
+    const config = smallConfig({
+      dataset: 'mnist',
+      model: 'cnn',
+      samples: 2000,
+      hidden: [32],
+      batchSize: 32,
+      epochs: 1,
+      modes: ['fit', 'loop'],
+      learningRate: 0.01,
+    });
     const arch = describeArchitecture(config, { samples: 2000, features: 784, outputs: 10, task: 'classification', image: [28, 28, 1] });
     expect(arch.layers.map((l) => l.spec.kind)).toEqual(['reshape', 'conv', 'pool', 'conv', 'flatten', 'dense', 'dense']);
     const result = await run(config);

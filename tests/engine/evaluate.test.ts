@@ -28,7 +28,9 @@ describe('evaluate', () => {
     expect(turns).toBeGreaterThanOrEqual(1);
 
     // The same rows read at once give the same loss: the turns change nothing in the result.
-    const fastReader: RowReader = { read: async (start, end) => ({ x: new Float32Array(end - start).fill(1), y: new Float32Array(end - start) }) };
+    const fastReader: RowReader = {
+      read: async (start, end) => ({ x: new Float32Array(end - start).fill(1), y: new Float32Array(end - start) }),
+    };
     const fast = await evaluateWeights(tf, arch, initialWeights(1, arch), fastReader, shape, shape.samples);
     expect(slow.loss).toBeCloseTo(fast.loss, 6);
     expect(Number.isNaN(slow.accuracy)).toBe(true);

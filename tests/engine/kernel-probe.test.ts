@@ -14,7 +14,12 @@ beforeAll(async () => {
 describe('the tuned-kernels side run', () => {
   it('times stock and tuned steps after the modes, leaks nothing and leaves stock kernels registered', async () => {
     const before = tf.memory().numTensors;
-    const result = await runExperiment(tf, smallConfig({ modes: ['loop'], epochs: 1, samples: 256, hidden: [128, 128], batchSize: 128 }), 'wasm', { signal: { stopped: false }, onBatch() {} });
+    const result = await runExperiment(
+      tf,
+      smallConfig({ modes: ['loop'], epochs: 1, samples: 256, hidden: [128, 128], batchSize: 128 }),
+      'wasm',
+      { signal: { stopped: false }, onBatch() {} },
+    );
     expect(result.kernelProbe!.stockMs).toBeGreaterThan(0);
     expect(result.kernelProbe!.tunedMs).toBeGreaterThan(0);
     expect(result.kernelProbe!.steps).toBeGreaterThanOrEqual(2);
@@ -23,13 +28,22 @@ describe('the tuned-kernels side run', () => {
   });
 
   it('is skipped when every mode was refused, with tuned kernels, and after a stop', async () => {
-    const refused = await runExperiment(tf, smallConfig({ modes: ['loop'], budgetMb: 1, hidden: [1024, 1024] }), 'wasm', { signal: { stopped: false }, onBatch() {} });
+    const refused = await runExperiment(tf, smallConfig({ modes: ['loop'], budgetMb: 1, hidden: [1024, 1024] }), 'wasm', {
+      signal: { stopped: false },
+      onBatch() {},
+    });
     expect(refused.summaries[0].refused).toBeTruthy();
     expect(refused.kernelProbe).toBeNull();
     const signal = { stopped: false };
-    const stopped = await runExperiment(tf, smallConfig({ modes: ['loop'] }), 'wasm', { signal, onBatch: () => void (signal.stopped = true) });
+    const stopped = await runExperiment(tf, smallConfig({ modes: ['loop'] }), 'wasm', {
+      signal,
+      onBatch: () => void (signal.stopped = true),
+    });
     expect(stopped.kernelProbe).toBeNull();
-    const tuned = await runExperiment(tf, smallConfig({ modes: ['loop'], epochs: 1, samples: 64, kernels: 'tuned' }), 'wasm', { signal: { stopped: false }, onBatch() {} });
+    const tuned = await runExperiment(tf, smallConfig({ modes: ['loop'], epochs: 1, samples: 64, kernels: 'tuned' }), 'wasm', {
+      signal: { stopped: false },
+      onBatch() {},
+    });
     expect(tuned.kernelProbe).toBeNull();
   });
 });

@@ -53,7 +53,9 @@ describe('loss readback', () => {
     const every = (await run(config)).metrics;
     // Sample-weighted mean of the batch losses so far (the last batch has 4 samples).
     const sizes = [32, 32, 32, 4];
-    const expected = every.map((_, i) => every.slice(0, i + 1).reduce((a, m, j) => a + m.loss * sizes[j], 0) / sizes.slice(0, i + 1).reduce((a, b) => a + b, 0));
+    const expected = every.map(
+      (_, i) => every.slice(0, i + 1).reduce((a, m, j) => a + m.loss * sizes[j], 0) / sizes.slice(0, i + 1).reduce((a, b) => a + b, 0),
+    );
     every.forEach((m, i) => expect(m.meanLoss).toBeCloseTo(expected[i], 5));
     const sparse = (await run({ ...config, readback: 'epoch' })).metrics;
     expect(sparse.at(-1)!.meanLoss).toBeCloseTo(every.at(-1)!.meanLoss, 5);
@@ -62,7 +64,16 @@ describe('loss readback', () => {
 
 describe('generator pipeline', () => {
   it('prefetch ≥ 2 hides a 5 ms per-batch latency behind the training step', async () => {
-    const config = smallConfig({ samples: 1536, features: 64, hidden: [256, 256], batchSize: 128, epochs: 1, modes: ['fitDataset'], latencyMs: 5, readback: 'epoch' });
+    const config = smallConfig({
+      samples: 1536,
+      features: 64,
+      hidden: [256, 256],
+      batchSize: 128,
+      epochs: 1,
+      modes: ['fitDataset'],
+      latencyMs: 5,
+      readback: 'epoch',
+    });
     const plain = await run(config);
     const prefetched = await run({ ...config, prefetch: 2 });
     expect(plain.by.fitDataset.dataMsMedian).toBeGreaterThan(4);
@@ -72,7 +83,12 @@ describe('generator pipeline', () => {
   it('gives the same data from memory, computed on the fly, shards on disk, and single samples + .batch()', async () => {
     const config = smallConfig({ samples: 300, epochs: 1, modes: ['fitDataset'], optimizer: 'sgd', learningRate: 0.05 });
     const memory = await run(config);
-    for (const variant of [{ source: 'compute' as const }, { source: 'shards' as const }, { genYields: 'samples' as const }, { prefetch: 3 }]) {
+    for (const variant of [
+      { source: 'compute' as const },
+      { source: 'shards' as const },
+      { genYields: 'samples' as const },
+      { prefetch: 3 },
+    ]) {
       const other = await run({ ...config, ...variant });
       expect(other.by.fitDataset.finalLoss, JSON.stringify(variant)).toBeCloseTo(memory.by.fitDataset.finalLoss, 5);
       expect(other.by.fitDataset.leakedTensors).toBe(0);
@@ -123,7 +139,8 @@ describe('timing breakdown', () => {
 
 describe('memory accounting', () => {
   it("separates the data set's resident bytes: fit's grow with samples, the generator's stay zero", async () => {
-    const at = async (samples: number) => (await run(smallConfig({ samples, features: 32, epochs: 1, modes: ['fit', 'fitDataset'], readback: 'epoch' }), 10_000)).by;
+    const at = async (samples: number) =>
+      (await run(smallConfig({ samples, features: 32, epochs: 1, modes: ['fit', 'fitDataset'], readback: 'epoch' }), 10_000)).by;
     const small = await at(2048);
     const large = await at(16384);
     expect(small.fit.residentBytes).toBe(2048 * 33 * 4);
@@ -133,7 +150,11 @@ describe('memory accounting', () => {
   });
 
   it('finds the true peak inside the step, above what batch-end samples see, and the estimate is within 2×', async () => {
-    for (const overrides of [{}, { samples: 8192, features: 32, hidden: [128, 64], batchSize: 256 }, { optimizer: 'sgd' as const, validationSplit: 0.25 }]) {
+    for (const overrides of [
+      {},
+      { samples: 8192, features: 32, hidden: [128, 64], batchSize: 256 },
+      { optimizer: 'sgd' as const, validationSplit: 0.25 },
+    ]) {
       const { by } = await run(smallConfig({ epochs: 1, ...overrides }));
       for (const s of Object.values(by)) {
         expect(s.peakSource).toBe('allocation');
@@ -142,7 +163,8 @@ describe('memory accounting', () => {
         expect(s.estimatedPeakBytes / s.peakBytes, `${s.mode} ${JSON.stringify(overrides)}`).toBeLessThan(2);
       }
       // Without a big resident data set the step's transient tensors dominate: batch-end samples miss most of them.
-      if (overrides.batchSize === 256) expect(by.loop.peakBytes - by.loop.residentBytes).toBeGreaterThan(2 * by.loop.batchEndPeakBytes - 2 * by.loop.residentBytes);
+      if (overrides.batchSize === 256)
+        expect(by.loop.peakBytes - by.loop.residentBytes).toBeGreaterThan(2 * by.loop.batchEndPeakBytes - 2 * by.loop.residentBytes);
     }
   });
 

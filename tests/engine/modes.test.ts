@@ -35,7 +35,16 @@ describe('the four training modes on the default teacher task', () => {
   it('reports per-batch metrics with loss, time, samples seen and backend memory', async () => {
     const { metrics } = await run(smallConfig({ samples: 100, batchSize: 32, epochs: 2, modes: ['fit', 'loop'] }));
     const fit = metrics.filter((m) => m.mode === 'fit');
-    expect(fit.map((m) => [m.epoch, m.batch])).toEqual([[0, 0], [0, 1], [0, 2], [0, 3], [1, 0], [1, 1], [1, 2], [1, 3]]);
+    expect(fit.map((m) => [m.epoch, m.batch])).toEqual([
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [1, 0],
+      [1, 1],
+      [1, 2],
+      [1, 3],
+    ]);
     // The last batch of an epoch is partial (100 = 3 × 32 + 4).
     expect(fit.map((m) => m.samplesSeen)).toEqual([32, 64, 96, 100, 132, 164, 196, 200]);
     for (const m of metrics) {

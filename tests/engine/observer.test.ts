@@ -53,7 +53,11 @@ describe('LossReader reads', () => {
   /** Batch losses 2, 4, 6 with 1, 3 and 2 samples, taken one after the other. */
   async function readings(reader: LossReader): Promise<{ sync: boolean[]; loss: number[]; mean: number[] }> {
     const out = { sync: [] as boolean[], loss: [] as number[], mean: [] as number[] };
-    for (const [i, [value, size]] of [[2, 1], [4, 3], [6, 2]].entries()) {
+    for (const [i, [value, size]] of [
+      [2, 1],
+      [4, 3],
+      [6, 2],
+    ].entries()) {
       const scalar = tf.scalar(value);
       const taken = reader.takeTensor(0, i, scalar, size);
       out.sync.push(!(taken instanceof Promise));

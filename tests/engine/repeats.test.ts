@@ -70,7 +70,10 @@ describe('repeats', () => {
   });
 
   it('leaves warm-up batches out of the steady statistics and says how many', async () => {
-    const result = await runExperiment(tf, smallConfig({ modes: ['loop'], epochs: 2, samples: 1024 }), 'cpu', { signal: { stopped: false }, onBatch() {} });
+    const result = await runExperiment(tf, smallConfig({ modes: ['loop'], epochs: 2, samples: 1024 }), 'cpu', {
+      signal: { stopped: false },
+      onBatch() {},
+    });
     const [loop] = result.summaries;
     expect(loop.warmupBatches).toBeGreaterThanOrEqual(1);
     expect(loop.steadyBatches + loop.warmupBatches).toBe(loop.batches);
@@ -82,7 +85,10 @@ describe('repeats', () => {
 
   it("records each batch's in-step peak, above the batch-end reading", async () => {
     const metrics: BatchMetric[] = [];
-    await runExperiment(tf, smallConfig({ modes: ['fitDataset'], epochs: 1, samples: 256 }), 'cpu', { signal: { stopped: false }, onBatch: (row) => metrics.push(rowToMetric(row)) });
+    await runExperiment(tf, smallConfig({ modes: ['fitDataset'], epochs: 1, samples: 256 }), 'cpu', {
+      signal: { stopped: false },
+      onBatch: (row) => metrics.push(rowToMetric(row)),
+    });
     expect(metrics.length).toBe(8);
     for (const m of metrics) expect(m.stepPeakBytes).toBeGreaterThan(m.numBytes);
   });

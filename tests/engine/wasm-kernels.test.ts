@@ -42,7 +42,9 @@ function randomValues(shape: number[], seed: number): Values {
 /** Runs a kernel function straight on a backend's data, as the engine would, and reads the result back. */
 function runKernelOn(backendName: string, kernelName: string, inputs: Record<string, Values>, attrs: Attrs): Values {
   const backend = tf.engine().findBackend(backendName) as unknown as KernelBackend;
-  const infos = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, { dataId: backend.write(v.values, v.shape, 'float32'), shape: v.shape, dtype: 'float32' }]));
+  const infos = Object.fromEntries(
+    Object.entries(inputs).map(([k, v]) => [k, { dataId: backend.write(v.values, v.shape, 'float32'), shape: v.shape, dtype: 'float32' }]),
+  );
   const kernel = tf.getKernel(kernelName, backendName);
   if (!kernel) throw new Error(`${backendName} has no ${kernelName}`);
   const out = kernel.kernelFunc({ inputs: infos as never, backend, attrs: attrs as never }) as { dataId: object; shape: number[] };
@@ -74,7 +76,10 @@ function expectClose(actual: Values, expected: Values, tolerance = 1e-4) {
 }
 
 /** A 2-D or batched operand of logical shape rows×cols, stored transposed when `transposed`. */
-const operand = (batch: number[], rows: number, cols: number, transposed: boolean) => [...batch, ...(transposed ? [cols, rows] : [rows, cols])];
+const operand = (batch: number[], rows: number, cols: number, transposed: boolean) => [
+  ...batch,
+  ...(transposed ? [cols, rows] : [rows, cols]),
+];
 
 // Batch dims as the stock kernels support them: none, equal, or one side 1 / absent (broadcast).
 const batchPairs = fc.oneof(
@@ -83,12 +88,23 @@ const batchPairs = fc.oneof(
   fc.integer({ min: 2, max: 4 }).map((n): [number[], number[]] => [[n], [1]]),
   fc.integer({ min: 2, max: 4 }).map((n): [number[], number[]] => [[1], [n]]),
   fc.integer({ min: 2, max: 4 }).map((n): [number[], number[]] => [[n], []]),
-  fc.integer({ min: 2, max: 3 }).map((n): [number[], number[]] => [[2, n], [2, n]]),
+  fc.integer({ min: 2, max: 3 }).map((n): [number[], number[]] => [
+    [2, n],
+    [2, n],
+  ]),
   fc.integer({ min: 2, max: 3 }).map((n): [number[], number[]] => [[2, n], []]),
   fc.integer({ min: 2, max: 3 }).map((n): [number[], number[]] => [[n], [1, 1]]),
 );
 const dim = fc.integer({ min: 1, max: 24 });
-const products = fc.record({ batches: batchPairs, m: dim, k: dim, n: dim, transposeA: fc.boolean(), transposeB: fc.boolean(), seed: fc.integer() });
+const products = fc.record({
+  batches: batchPairs,
+  m: dim,
+  k: dim,
+  n: dim,
+  transposeA: fc.boolean(),
+  transposeB: fc.boolean(),
+  seed: fc.integer(),
+});
 
 describe('tuned wasm kernels', () => {
   beforeAll(async () => {
@@ -102,7 +118,10 @@ describe('tuned wasm kernels', () => {
   it('BatchMatMul matches the cpu backend for every transpose combination, batched and broadcast', () => {
     fc.assert(
       fc.property(products, ({ batches: [batchA, batchB], m, k, n, transposeA, transposeB, seed }) => {
-        const inputs = { a: randomValues(operand(batchA, m, k, transposeA), seed), b: randomValues(operand(batchB, k, n, transposeB), seed + 1) };
+        const inputs = {
+          a: randomValues(operand(batchA, m, k, transposeA), seed),
+          b: randomValues(operand(batchB, k, n, transposeB), seed + 1),
+        };
         const attrs = { transposeA, transposeB };
         expectClose(runOnWasm('BatchMatMul', inputs, attrs), runKernelOn('cpu', 'BatchMatMul', inputs, attrs));
       }),
@@ -111,7 +130,9 @@ describe('tuned wasm kernels', () => {
   });
 
   it('_FusedMatMul keeps bias and activation (relu, prelu) while it transposes', () => {
-    const fused = products.chain((p) => fc.record({ p: fc.constant(p), activation: fc.constantFrom('relu', 'linear', 'prelu', 'leakyrelu') }));
+    const fused = products.chain((p) =>
+      fc.record({ p: fc.constant(p), activation: fc.constantFrom('relu', 'linear', 'prelu', 'leakyrelu') }),
+    );
     fc.assert(
       fc.property(fused, fc.boolean(), ({ p: { batches, m, k, n, transposeA, transposeB, seed }, activation }, shared) => {
         // The fused kernels take rank-3 operands (tf.fused.matMul reshapes to them). The stock wasm kernel adds
@@ -141,7 +162,10 @@ describe('tuned wasm kernels', () => {
     const seen: unknown[] = [];
     const spy = {
       ...original,
-      kernelFunc: (args: Parameters<tf.KernelFunc>[0]) => (seen.push({ ...args.attrs, batchA: args.inputs.a!.shape.slice(0, -2) }), original.kernelFunc(args)),
+      kernelFunc: (args: Parameters<tf.KernelFunc>[0]) => (
+        seen.push({ ...args.attrs, batchA: args.inputs.a!.shape.slice(0, -2) }),
+        original.kernelFunc(args)
+      ),
     };
     unregisterTunedKernels(tf);
     tf.unregisterKernel('BatchMatMul', 'wasm');
@@ -167,7 +191,15 @@ describe('tuned wasm kernels', () => {
   const padding = fc.oneof(
     fc.constantFrom<'valid' | 'same'>('valid', 'same'),
     fc.integer({ min: 0, max: 2 }),
-    fc.tuple(fc.nat(2), fc.nat(2), fc.nat(2), fc.nat(2)).map(([t, b, l, r]) => [[0, 0], [t, b], [l, r], [0, 0]] as const),
+    fc.tuple(fc.nat(2), fc.nat(2), fc.nat(2), fc.nat(2)).map(
+      ([t, b, l, r]) =>
+        [
+          [0, 0],
+          [t, b],
+          [l, r],
+          [0, 0],
+        ] as const,
+    ),
   );
   const convs = fc.record({
     batch: fc.integer({ min: 1, max: 3 }),
@@ -192,9 +224,20 @@ describe('tuned wasm kernels', () => {
     const rounding = typeof c.pad === 'number' ? c.rounding : undefined;
     const xShape = nchw ? [c.batch, c.inChannels, c.height, c.width] : [c.batch, c.height, c.width, c.inChannels];
     const filterShape: [number, number, number, number] = [c.kh, c.kw, c.inChannels, c.outChannels];
-    const info = tf.backend_util.computeConv2DInfo(xShape as never, filterShape, c.strides, dilations, c.pad as never, rounding, false, nchw ? 'channelsFirst' : 'channelsLast');
+    const info = tf.backend_util.computeConv2DInfo(
+      xShape as never,
+      filterShape,
+      c.strides,
+      dilations,
+      c.pad as never,
+      rounding,
+      false,
+      nchw ? 'channelsFirst' : 'channelsLast',
+    );
     if (info.outHeight < 1 || info.outWidth < 1) return null;
-    const dyShape = nchw ? [c.batch, c.outChannels, info.outHeight, info.outWidth] : [c.batch, info.outHeight, info.outWidth, c.outChannels];
+    const dyShape = nchw
+      ? [c.batch, c.outChannels, info.outHeight, info.outWidth]
+      : [c.batch, info.outHeight, info.outWidth, c.outChannels];
     const inputs = { x: randomValues(xShape, c.seed), dy: randomValues(dyShape, c.seed + 1) };
     const attrs = { strides: c.strides, pad: c.pad, dataFormat: nchw ? 'NCHW' : 'NHWC', dimRoundingMode: rounding, filterShape, dilations };
     return { inputs, attrs, info, nchw };
@@ -208,7 +251,10 @@ describe('tuned wasm kernels', () => {
         const conv = convCase(c);
         if (!conv) return;
         checked++;
-        expectClose(runOnWasm('Conv2DBackpropFilter', conv.inputs, conv.attrs), runKernelOn('cpu', 'Conv2DBackpropFilter', conv.inputs, conv.attrs));
+        expectClose(
+          runOnWasm('Conv2DBackpropFilter', conv.inputs, conv.attrs),
+          runKernelOn('cpu', 'Conv2DBackpropFilter', conv.inputs, conv.attrs),
+        );
       }),
       { numRuns: 80 },
     );
@@ -218,7 +264,22 @@ describe('tuned wasm kernels', () => {
   /** dW[kh][kw][ci][co] = Σ x[b][oh·sh + kh·dh − top][ow·sw + kw·dw − left][ci] · dy[b][oh][ow][co], NHWC. */
   function filterGradByLoops(conv: NonNullable<ReturnType<typeof convCase>>): Values {
     const { x, dy } = conv.inputs;
-    const { batchSize, inHeight, inWidth, inChannels, outChannels, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth, dilationHeight, dilationWidth, padInfo } = conv.info;
+    const {
+      batchSize,
+      inHeight,
+      inWidth,
+      inChannels,
+      outChannels,
+      outHeight,
+      outWidth,
+      filterHeight,
+      filterWidth,
+      strideHeight,
+      strideWidth,
+      dilationHeight,
+      dilationWidth,
+      padInfo,
+    } = conv.info;
     const out = new Float32Array(filterHeight * filterWidth * inChannels * outChannels);
     for (let kh = 0; kh < filterHeight; kh++)
       for (let kw = 0; kw < filterWidth; kw++)
@@ -231,7 +292,9 @@ describe('tuned wasm kernels', () => {
                   const ih = oh * strideHeight + kh * dilationHeight - padInfo.top;
                   const iw = ow * strideWidth + kw * dilationWidth - padInfo.left;
                   if (ih < 0 || ih >= inHeight || iw < 0 || iw >= inWidth) continue;
-                  sum += x.values[((b * inHeight + ih) * inWidth + iw) * inChannels + ci] * dy.values[((b * outHeight + oh) * outWidth + ow) * outChannels + co];
+                  sum +=
+                    x.values[((b * inHeight + ih) * inWidth + iw) * inChannels + ci] *
+                    dy.values[((b * outHeight + oh) * outWidth + ow) * outChannels + co];
                 }
             out[((kh * filterWidth + kw) * inChannels + ci) * outChannels + co] = sum;
           }
@@ -255,7 +318,9 @@ describe('tuned wasm kernels', () => {
 
   it('refuses a dy that does not fit x and the filter, with a message that says so', () => {
     const inputs = { x: randomValues([1, 5, 5, 1], 1), dy: randomValues([1, 2, 2, 1], 2) };
-    expect(() => runOnWasm('Conv2DBackpropFilter', inputs, { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 1, 1] })).toThrow(/dy has shape \[1,2,2,1\], expected \[1,3,3,1\]/);
+    expect(() =>
+      runOnWasm('Conv2DBackpropFilter', inputs, { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 1, 1] }),
+    ).toThrow(/dy has shape \[1,2,2,1\], expected \[1,3,3,1\]/);
   });
 });
 
@@ -292,7 +357,7 @@ describe('registering and unregistering', () => {
     expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(stockMatMul);
   });
 
-  it("the backend check refuses wasm for a CNN without the tuned kernels and accepts it with them", async () => {
+  it('the backend check refuses wasm for a CNN without the tuned kernels and accepts it with them', async () => {
     const cnn = smallConfig({ dataset: 'mnist', model: 'cnn' });
     unregisterTunedKernels(tf);
     await expect(activateBackend(tf, 'wasm', {}, ['wasm', 'cpu'], kernelsFor(cnn))).rejects.toThrow(/no Conv2DBackpropFilter kernel/);
@@ -322,9 +387,22 @@ describe('a CNN on wasm', () => {
     await tf.ready();
     registerTunedKernels(tf);
     try {
-      const config = smallConfig({ dataset: 'mnist', model: 'cnn', samples: 1024, hidden: [32], batchSize: 32, epochs: 1, modes: ['fit', 'loop'], backend: 'wasm' });
+      const config = smallConfig({
+        dataset: 'mnist',
+        model: 'cnn',
+        samples: 1024,
+        hidden: [32],
+        batchSize: 32,
+        epochs: 1,
+        modes: ['fit', 'loop'],
+        backend: 'wasm',
+      });
       const metrics: BatchMetric[] = [];
-      const result = await runExperiment(tf, config, 'wasm', { signal: { stopped: false }, onBatch: (row) => metrics.push(rowToMetric(row)), assets: nodeAssets() });
+      const result = await runExperiment(tf, config, 'wasm', {
+        signal: { stopped: false },
+        onBatch: (row) => metrics.push(rowToMetric(row)),
+        assets: nodeAssets(),
+      });
       for (const mode of ['fit', 'loop'] as const) {
         const losses = metrics.filter((m) => m.mode === mode).map((m) => m.loss);
         const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -344,7 +422,10 @@ describe('a CNN on wasm', () => {
 describe('tunedKernelSource()', () => {
   it('is a standalone module that imports only tfjs and the wasm backend, and evaluates nothing', () => {
     const source = tunedKernelSource();
-    expect([...source.matchAll(/^import .*?'([^']+)';$/gm)].map((m) => m[1])).toEqual(['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm']);
+    expect([...source.matchAll(/^import .*?'([^']+)';$/gm)].map((m) => m[1])).toEqual([
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-wasm',
+    ]);
     expect(source).not.toMatch(/\beval\s*\(|new Function/);
     const spliced = tunedKernelSource({ standalone: false });
     expect(spliced).not.toMatch(/^import /m);
@@ -354,7 +435,9 @@ describe('tunedKernelSource()', () => {
   it('and this module recognise each other: neither wraps the other, either one restores the stock kernels', async () => {
     await tf.setBackend('wasm');
     // Test code only: the app never evaluates the text (its policy forbids it).
-    const pasted = new Function('tf', `${tunedKernelSource({ standalone: false })}\nreturn { unregisterTunedWasmKernels };`) as (t: typeof tf) => { unregisterTunedWasmKernels(t: typeof tf): void };
+    const pasted = new Function('tf', `${tunedKernelSource({ standalone: false })}\nreturn { unregisterTunedWasmKernels };`) as (
+      t: typeof tf,
+    ) => { unregisterTunedWasmKernels(t: typeof tf): void };
     unregisterTunedKernels(tf);
     const stock = tf.getKernel('BatchMatMul', 'wasm');
     registerTunedKernels(tf);

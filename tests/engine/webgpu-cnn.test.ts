@@ -15,7 +15,16 @@ const skip = Boolean(probed.unavailable) && process.env.FITSCOPE_SKIP_WEBGPU ===
 
 describe.skipIf(skip)('a CNN on webgpu in Node', () => {
   it('has every kernel a CNN needs, trains in fit and loop alike, and leaks nothing', async () => {
-    const config: RunConfig = { ...cloneConfig(DEFAULT_CONFIG as RunConfig), dataset: 'mnist', model: 'cnn', samples: 1000, batchSize: 100, epochs: 1, hidden: [16], modes: ['fit', 'loop'] };
+    const config: RunConfig = {
+      ...cloneConfig(DEFAULT_CONFIG as RunConfig),
+      dataset: 'mnist',
+      model: 'cnn',
+      samples: 1000,
+      batchSize: 100,
+      epochs: 1,
+      hidden: [16],
+      modes: ['fit', 'loop'],
+    };
     const info = await activateBackend(tf, 'webgpu', { webgpu: registration.probe }, undefined, kernelsFor(config));
     expect(info.active).toBe('webgpu');
     const result = await runExperiment(tf, config, 'webgpu', { signal: { stopped: false }, onBatch() {}, assets: nodeAssets() });

@@ -58,36 +58,40 @@ if (skipReason) {
     it.each([
       ['adam', {}],
       ['sgd, two epochs, a partial last batch', { optimizer: 'sgd', learningRate: 0.05, epochs: 2, samples: 70 }],
-    ] as const)('trains every mode like cpu does, without leaking (%s)', async (_name, overrides) => {
-      const config = tinyConfig(overrides);
+    ] as const)(
+      'trains every mode like cpu does, without leaking (%s)',
+      async (_name, overrides) => {
+        const config = tinyConfig(overrides);
 
-      await tf.setBackend('cpu');
-      await tf.ready();
-      expect(tf.getBackend()).toBe('cpu');
-      const cpu = await runOn('cpu', config);
+        await tf.setBackend('cpu');
+        await tf.ready();
+        expect(tf.getBackend()).toBe('cpu');
+        const cpu = await runOn('cpu', config);
 
-      const info = await activateBackend(tf, 'webgpu', { webgpu: registration.probe });
-      expect(info.active).toBe('webgpu');
-      expect(info.adapter).toBe(probed.adapter);
-      const tensorsBefore = tf.memory().numTensors;
-      const gpu = await runOn('webgpu', config);
-      expect(tf.getBackend()).toBe('webgpu');
+        const info = await activateBackend(tf, 'webgpu', { webgpu: registration.probe });
+        expect(info.active).toBe('webgpu');
+        expect(info.adapter).toBe(probed.adapter);
+        const tensorsBefore = tf.memory().numTensors;
+        const gpu = await runOn('webgpu', config);
+        expect(tf.getBackend()).toBe('webgpu');
 
-      const batchesPerEpoch = Math.ceil(config.samples / config.batchSize);
-      expect(gpu.result.summaries.map((s) => s.mode)).toEqual([...MODE_NAMES]);
-      for (const s of gpu.result.summaries) {
-        expect(s.backend).toBe('webgpu');
-        expect(s.batches).toBe(config.epochs * batchesPerEpoch);
-        expect(s.leakedTensors, `${s.mode} leaked tensors`).toBe(0);
-        const ref = cpu.result.summaries.find((c) => c.mode === s.mode)!;
-        expectClose([s.initialLoss, s.finalLoss], [ref.initialLoss, ref.finalLoss], `${s.mode} initial/final loss`);
-        expect(s.finalLoss).toBeLessThan(s.initialLoss);
-        expectClose(lossesOf(gpu.metrics, s.mode), lossesOf(cpu.metrics, s.mode), `${s.mode} per-batch loss`);
-      }
-      // The webgpu backend reports GPU memory; the cpu backend does not.
-      for (const m of gpu.metrics) expect(m.gpuBytesInUse).not.toBeNull();
-      for (const m of cpu.metrics) expect(m.gpuBytesInUse).toBeNull();
-      expect(tf.memory().numTensors).toBe(tensorsBefore);
-    }, TIMEOUT_MS);
+        const batchesPerEpoch = Math.ceil(config.samples / config.batchSize);
+        expect(gpu.result.summaries.map((s) => s.mode)).toEqual([...MODE_NAMES]);
+        for (const s of gpu.result.summaries) {
+          expect(s.backend).toBe('webgpu');
+          expect(s.batches).toBe(config.epochs * batchesPerEpoch);
+          expect(s.leakedTensors, `${s.mode} leaked tensors`).toBe(0);
+          const ref = cpu.result.summaries.find((c) => c.mode === s.mode)!;
+          expectClose([s.initialLoss, s.finalLoss], [ref.initialLoss, ref.finalLoss], `${s.mode} initial/final loss`);
+          expect(s.finalLoss).toBeLessThan(s.initialLoss);
+          expectClose(lossesOf(gpu.metrics, s.mode), lossesOf(cpu.metrics, s.mode), `${s.mode} per-batch loss`);
+        }
+        // The webgpu backend reports GPU memory; the cpu backend does not.
+        for (const m of gpu.metrics) expect(m.gpuBytesInUse).not.toBeNull();
+        for (const m of cpu.metrics) expect(m.gpuBytesInUse).toBeNull();
+        expect(tf.memory().numTensors).toBe(tensorsBefore);
+      },
+      TIMEOUT_MS,
+    );
   });
 }

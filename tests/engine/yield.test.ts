@@ -12,10 +12,14 @@ describe('createYielder', () => {
     const { createYielder } = await import('../../src/engine/yield');
     let clock = 0;
     const turns: number[] = [];
-    const yieldIfDue = createYielder(50, () => clock, (resume) => {
-      turns.push(clock);
-      resume();
-    });
+    const yieldIfDue = createYielder(
+      50,
+      () => clock,
+      (resume) => {
+        turns.push(clock);
+        resume();
+      },
+    );
     await yieldIfDue();
     clock = 49;
     await yieldIfDue();

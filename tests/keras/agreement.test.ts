@@ -33,10 +33,26 @@ interface Case {
 
 const CASES: Case[] = [
   { name: 'the default setup (teacher, 4096 samples, MLP 64,64, adam, batch 32, 2 epochs)', config: {}, finalTolerance: 2e-3 },
-  { name: 'MNIST, MLP 64, adam', config: { dataset: 'mnist', samples: 512, hidden: [64], epochs: 2, modes: ['fit', 'loop'] }, finalTolerance: 6e-2 },
-  { name: 'MNIST, MLP 64, sgd', config: { dataset: 'mnist', samples: 512, hidden: [64], epochs: 2, optimizer: 'sgd', learningRate: 0.1, modes: ['fit', 'loop'] }, finalTolerance: 1e-5 },
-  { name: 'teacher, adagrad', config: { samples: 1024, epochs: 1, optimizer: 'adagrad', learningRate: 0.05, modes: ['trainOnBatch'] }, finalTolerance: 1e-5 },
-  { name: 'teacher, rmsprop', config: { samples: 1024, epochs: 1, optimizer: 'rmsprop', learningRate: 0.001, modes: ['fitDataset'] }, finalTolerance: 1e-5 },
+  {
+    name: 'MNIST, MLP 64, adam',
+    config: { dataset: 'mnist', samples: 512, hidden: [64], epochs: 2, modes: ['fit', 'loop'] },
+    finalTolerance: 6e-2,
+  },
+  {
+    name: 'MNIST, MLP 64, sgd',
+    config: { dataset: 'mnist', samples: 512, hidden: [64], epochs: 2, optimizer: 'sgd', learningRate: 0.1, modes: ['fit', 'loop'] },
+    finalTolerance: 1e-5,
+  },
+  {
+    name: 'teacher, adagrad',
+    config: { samples: 1024, epochs: 1, optimizer: 'adagrad', learningRate: 0.05, modes: ['trainOnBatch'] },
+    finalTolerance: 1e-5,
+  },
+  {
+    name: 'teacher, rmsprop',
+    config: { samples: 1024, epochs: 1, optimizer: 'rmsprop', learningRate: 0.001, modes: ['fitDataset'] },
+    finalTolerance: 1e-5,
+  },
 ];
 
 describe.skipIf(!venv.ok)('Keras agrees with the engine', () => {
@@ -46,14 +62,29 @@ describe.skipIf(!venv.ok)('Keras agrees with the engine', () => {
       await quietCpu();
       const config: RunConfig = { ...cloneConfig(DEFAULT_CONFIG as RunConfig), ...overrides };
       // The engine's modes agree with each other (tests/engine), so one of them is the reference.
-      const engine = await runExperiment(tf, { ...config, modes: [config.modes[0]] }, 'cpu', { signal: { stopped: false }, onBatch() {}, assets: nodeAssets() });
+      const engine = await runExperiment(tf, { ...config, modes: [config.modes[0]] }, 'cpu', {
+        signal: { stopped: false },
+        onBatch() {},
+        assets: nodeAssets(),
+      });
       const reference = engine.summaries[0];
-      const keras = await runKeras(tf, config, { python: venv.python, threads: 1, workers: 2, isolate: false, hooks: { assets: nodeAssets() } });
+      const keras = await runKeras(tf, config, {
+        python: venv.python,
+        threads: 1,
+        workers: 2,
+        isolate: false,
+        hooks: { assets: nodeAssets() },
+      });
       expect(keras.summaries.map((s) => s.mode)).toEqual(config.modes);
       for (const s of keras.summaries) {
         expect(s.batches, s.mode).toBe(reference.batches);
-        expect(relative(s.initialLoss, reference.initialLoss), `${s.mode} initial loss ${s.initialLoss} vs ${reference.initialLoss}`).toBeLessThan(1e-5);
-        expect(relative(s.finalLoss, reference.finalLoss), `${s.mode} final loss ${s.finalLoss} vs ${reference.finalLoss}`).toBeLessThan(finalTolerance);
+        expect(
+          relative(s.initialLoss, reference.initialLoss),
+          `${s.mode} initial loss ${s.initialLoss} vs ${reference.initialLoss}`,
+        ).toBeLessThan(1e-5);
+        expect(relative(s.finalLoss, reference.finalLoss), `${s.mode} final loss ${s.finalLoss} vs ${reference.finalLoss}`).toBeLessThan(
+          finalTolerance,
+        );
         expect(s.finalLoss).toBeLessThan(s.initialLoss);
         expect(s.finalLoss, 'every Keras mode trains to the same weights').toBeCloseTo(keras.summaries[0].finalLoss, 6);
       }

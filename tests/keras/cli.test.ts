@@ -46,7 +46,19 @@ describe('keras CLI', () => {
 
 describe('Keras flags', () => {
   it('takes --threads, --workers, --python and --shared-process out and leaves bench flags in order', () => {
-    const { flags, rest } = takeKerasFlags(['--samples', '64', '--threads', '0', '--python=/x/py', '--json', '--workers', '3', '--shared-process', '--batch', '8']);
+    const { flags, rest } = takeKerasFlags([
+      '--samples',
+      '64',
+      '--threads',
+      '0',
+      '--python=/x/py',
+      '--json',
+      '--workers',
+      '3',
+      '--shared-process',
+      '--batch',
+      '8',
+    ]);
     expect(flags).toEqual({ threads: 0, workers: 3, python: '/x/py', isolate: false });
     expect(rest).toEqual(['--samples', '64', '--json', '--batch', '8']);
     expect(takeKerasFlags([]).flags).toEqual({ threads: 1, workers: 2, isolate: true });
@@ -67,7 +79,10 @@ describe('package index', () => {
   });
 
   it('uses only the local indexes when there are any', () => {
-    expect(chooseIndex(config).env).toEqual({ PIP_INDEX_URL: 'file:///opt/pypi/simple', PIP_EXTRA_INDEX_URL: 'file:///opt/pypi-more/simple' });
+    expect(chooseIndex(config).env).toEqual({
+      PIP_INDEX_URL: 'file:///opt/pypi/simple',
+      PIP_EXTRA_INDEX_URL: 'file:///opt/pypi-more/simple',
+    });
     expect(chooseIndex("global.index-url='http://localhost:8080/simple'").env.PIP_INDEX_URL).toBe('http://localhost:8080/simple');
   });
 
@@ -99,7 +114,9 @@ describe('knob notes', () => {
     ];
     const quiet = knobNotes(base({ modes: ['fit'] }), { workers: 2 });
     for (const [overrides, line] of cases) {
-      const notes = knobNotes(base({ modes: ['fit'], ...overrides }), { workers: 2 }).filter((n) => !quiet.includes(n) && !/prefetch\(AUTOTUNE\)/.test(n));
+      const notes = knobNotes(base({ modes: ['fit'], ...overrides }), { workers: 2 }).filter(
+        (n) => !quiet.includes(n) && !/prefetch\(AUTOTUNE\)/.test(n),
+      );
       expect(notes, JSON.stringify(overrides)).toEqual([expect.stringMatching(line)]);
     }
   });

@@ -8,10 +8,31 @@ const venv = await kerasVenv();
 
 describe('keras --json', () => {
   it.skipIf(!venv.ok)('prints one fitscope document with the engine, the machine and process-RSS memory', { timeout: 600_000 }, () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/keras.ts', '--json', '--samples', '256', '--features', '4', '--hidden', '8', '--epochs', '1', '--modes', 'fit,loop', '--python', venv.ok ? venv.python : ''], {
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/keras.ts',
+        '--json',
+        '--samples',
+        '256',
+        '--features',
+        '4',
+        '--hidden',
+        '8',
+        '--epochs',
+        '1',
+        '--modes',
+        'fit,loop',
+        '--python',
+        venv.ok ? venv.python : '',
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 600_000,
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc).toMatchObject({ tool: 'fitscope', format: 1 });

@@ -8,14 +8,28 @@ describe('embed protocol', () => {
     expect(readHostMessage({ source: 'fitscope', type: 'run' })).toEqual({ kind: 'command', command: { type: 'run' } });
     expect(readHostMessage({ source: 'fitscope', type: 'stop' })).toEqual({ kind: 'command', command: { type: 'stop' } });
     const set = readHostMessage({ source: 'fitscope', type: 'set-config', config: { samples: 512, modes: ['loop'], backend: 'cpu' } });
-    expect(set).toEqual({ kind: 'command', command: { type: 'set-config', config: { ...DEFAULT_CONFIG, samples: 512, modes: ['loop'], backend: 'cpu' } } });
+    expect(set).toEqual({
+      kind: 'command',
+      command: { type: 'set-config', config: { ...DEFAULT_CONFIG, samples: 512, modes: ['loop'], backend: 'cpu' } },
+    });
     // A run may carry its config; a query string works like a link.
     const run = readHostMessage({ source: 'fitscope', type: 'run', config: 'samples=256&modes=fit,loop' });
     expect(run).toMatchObject({ kind: 'command', command: { type: 'run', config: { samples: 256, modes: ['fit', 'loop'] } } });
   });
 
   it('ignores anything else, without a word', () => {
-    for (const data of [null, undefined, 'run', 42, [], { type: 'run' }, { source: 'other', type: 'run' }, { source: 'fitscope', type: 'explode' }, { source: 'fitscope', type: 'ready' }, { source: 'fitscope' }]) {
+    for (const data of [
+      null,
+      undefined,
+      'run',
+      42,
+      [],
+      { type: 'run' },
+      { source: 'other', type: 'run' },
+      { source: 'fitscope', type: 'explode' },
+      { source: 'fitscope', type: 'ready' },
+      { source: 'fitscope' },
+    ]) {
       expect(readHostMessage(data)).toEqual({ kind: 'ignore' });
     }
   });
@@ -33,7 +47,18 @@ describe('embed protocol', () => {
   it('never throws, and every command carries a valid config', () => {
     const data = fc.oneof(
       fc.anything(),
-      fc.record({ source: fc.constantFrom('fitscope', 'x'), type: fc.constantFrom('run', 'stop', 'set-config', 'ready', 'nope'), config: fc.oneof(fc.anything(), fc.string(), fc.dictionary(fc.constantFrom('samples', 'modes', 'epochs', 'lr', 'x'), fc.anything())) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          source: fc.constantFrom('fitscope', 'x'),
+          type: fc.constantFrom('run', 'stop', 'set-config', 'ready', 'nope'),
+          config: fc.oneof(
+            fc.anything(),
+            fc.string(),
+            fc.dictionary(fc.constantFrom('samples', 'modes', 'epochs', 'lr', 'x'), fc.anything()),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
     );
     fc.assert(
       fc.property(data, (d) => {

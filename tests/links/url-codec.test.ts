@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeQuery, encodeQuery, URL_FORMAT_VERSION } from '../../src/links/url-codec';
-import { ALL_PANEL_IDS, EMBED_OMITS, PAGE_PANEL_IDS, VIEW_KEYS, defaultLinkView, isPanelHidden, shownView, type LinkView } from '../../src/links/view-settings';
+import {
+  ALL_PANEL_IDS,
+  EMBED_OMITS,
+  PAGE_PANEL_IDS,
+  VIEW_KEYS,
+  defaultLinkView,
+  isPanelHidden,
+  shownView,
+  type LinkView,
+} from '../../src/links/view-settings';
 import { DEFAULT_CONFIG, FIELD_TABLE, type FieldSpec, type RunConfig } from '../../src/shared/config';
 import { isValidConfig } from '../../src/shared/config-coerce';
 import { DEFAULT_VIEW_SETTINGS, PANEL_IDS, SMOOTHING_MAX, X_AXES, normalizeViewSettings } from '../../src/shared/view-settings';
@@ -27,7 +36,9 @@ function arbitraryFor(spec: FieldSpec): fc.Arbitrary<unknown> {
   }
 }
 
-const validConfig = fc.record(Object.fromEntries(FIELD_TABLE.map((spec) => [spec.name, arbitraryFor(spec)]))) as unknown as fc.Arbitrary<RunConfig>;
+const validConfig = fc.record(
+  Object.fromEntries(FIELD_TABLE.map((spec) => [spec.name, arbitraryFor(spec)])),
+) as unknown as fc.Arbitrary<RunConfig>;
 
 const validLink: fc.Arbitrary<LinkView> = fc.record({
   view: fc.record({
@@ -36,15 +47,21 @@ const validLink: fc.Arbitrary<LinkView> = fc.record({
     smoothing: fc.double({ min: 0, max: SMOOTHING_MAX, noNaN: true }),
     hidden: fc.subarray([...PANEL_IDS]),
   }),
-  page: fc.record({ embed: fc.boolean(), autorun: fc.boolean(), hidden: fc.subarray([...PAGE_PANEL_IDS]), refs: fc.subarray([...REFERENCE_RUNS]), keep: fc.boolean() }),
+  page: fc.record({
+    embed: fc.boolean(),
+    autorun: fc.boolean(),
+    hidden: fc.subarray([...PAGE_PANEL_IDS]),
+    refs: fc.subarray([...REFERENCE_RUNS]),
+    keep: fc.boolean(),
+  }),
 });
 
 const anyKey = fc.constantFrom(...FIELD_TABLE.map((f) => f.key), ...VIEW_KEYS.map((k) => k.key), 'v', 'x', 'unknown');
 const anyQuery = fc.oneof(
   fc.string(),
-  fc.array(fc.tuple(anyKey, fc.oneof(fc.string(), fc.double().map(String), fc.integer().map(String), fc.constantFrom(...ALL_PANEL_IDS)))).map((pairs) =>
-    pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'),
-  ),
+  fc
+    .array(fc.tuple(anyKey, fc.oneof(fc.string(), fc.double().map(String), fc.integer().map(String), fc.constantFrom(...ALL_PANEL_IDS))))
+    .map((pairs) => pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')),
 );
 
 describe('URL codec', () => {
@@ -64,14 +81,37 @@ describe('URL codec', () => {
     expect(page.autorun).toBe(true);
     expect(config).toEqual({
       ...DEFAULT_CONFIG,
-      modes: ['fit', 'loop'], dataset: 'teacher', samples: 8192, features: 16, batchSize: 64, epochs: 3,
-      hidden: [128, 32], optimizer: 'sgd', learningRate: 0.1, seed: 9, backend: 'wasm',
+      modes: ['fit', 'loop'],
+      dataset: 'teacher',
+      samples: 8192,
+      features: 16,
+      batchSize: 64,
+      epochs: 3,
+      hidden: [128, 32],
+      optimizer: 'sgd',
+      learningRate: 0.1,
+      seed: 9,
+      backend: 'wasm',
     });
-    const knobs = decodeQuery('?readback=8&source=shards&latency-ms=5&augment=2&gen-yields=samples&prefetch=4&feed=pipeline&shuffle=1&validation-split=0.2&yield-every=auto&callbacks=off&loss=keras&budget-mb=512&leak=1');
+    const knobs = decodeQuery(
+      '?readback=8&source=shards&latency-ms=5&augment=2&gen-yields=samples&prefetch=4&feed=pipeline&shuffle=1&validation-split=0.2&yield-every=auto&callbacks=off&loss=keras&budget-mb=512&leak=1',
+    );
     expect(knobs.warnings).toEqual([]);
     expect(knobs.config).toMatchObject({
-      readback: 8, source: 'shards', latencyMs: 5, augment: 2, genYields: 'samples', prefetch: 4, feed: 'pipeline', shuffle: true,
-      validationSplit: 0.2, yieldEvery: 'auto', callbacks: false, lossView: 'keras', budgetMb: 512, leak: true,
+      readback: 8,
+      source: 'shards',
+      latencyMs: 5,
+      augment: 2,
+      genYields: 'samples',
+      prefetch: 4,
+      feed: 'pipeline',
+      shuffle: true,
+      validationSplit: 0.2,
+      yieldEvery: 'auto',
+      callbacks: false,
+      lossView: 'keras',
+      budgetMb: 512,
+      leak: true,
     });
     expect(decodeQuery('?readback=epoch').config.readback).toBe('epoch');
     expect(decodeQuery('?readback=1').config.readback).toBe('every');
@@ -102,9 +142,20 @@ describe('URL codec', () => {
       const d = decodeQuery(query);
       return { ...d.config, ...d.view, ...d.page, warnings: d.warnings } as Record<string, unknown>;
     };
-    const field = (key: string) => FIELD_TABLE.find((f) => f.key === key)?.name ?? { log: 'logScale', embed: 'embed', autorun: 'autorun' }[key]!;
+    const field = (key: string) =>
+      FIELD_TABLE.find((f) => f.key === key)?.name ?? { log: 'logScale', embed: 'embed', autorun: 'autorun' }[key]!;
     for (const key of bools) {
-      for (const [text, value] of [['', true], ['1', true], ['on', true], ['YES', true], ['true', true], ['0', false], ['off', false], ['no', false], ['false', false]] as const) {
+      for (const [text, value] of [
+        ['', true],
+        ['1', true],
+        ['on', true],
+        ['YES', true],
+        ['true', true],
+        ['0', false],
+        ['off', false],
+        ['no', false],
+        ['false', false],
+      ] as const) {
         const query = text === '' ? `?${key}` : `?${key}=${text}`;
         const result = read(query);
         expect(result[field(key)], query).toBe(value);
@@ -158,7 +209,9 @@ describe('URL codec', () => {
   });
 
   it('writes a canonical query that omits defaults', () => {
-    expect(encodeQuery({ ...DEFAULT_CONFIG, samples: 100, hidden: [] } as RunConfig, { page: { autorun: true } })).toBe('v=1&samples=100&hidden=&autorun=1');
+    expect(encodeQuery({ ...DEFAULT_CONFIG, samples: 100, hidden: [] } as RunConfig, { page: { autorun: true } })).toBe(
+      'v=1&samples=100&hidden=&autorun=1',
+    );
     const link = defaultLinkView();
     link.view = { ...link.view, xAxis: 'time', hidden: ['memory', 'loss'] };
     link.page = { ...link.page, embed: true, hidden: ['code', 'settings'] };

@@ -25,7 +25,18 @@ describe('presets', () => {
 
   it('cover the claims the gallery promises', () => {
     const ids = PRESETS.map((p) => p.id);
-    for (const id of ['small-data-fit', 'large-data-generator', 'slow-io-prefetch', 'readback-every-batch', 'leaky-loop', 'fit-wasm-large', 'small-model-webgpu', 'small-model-wasm', 'large-model-webgpu', 'large-model-wasm']) {
+    for (const id of [
+      'small-data-fit',
+      'large-data-generator',
+      'slow-io-prefetch',
+      'readback-every-batch',
+      'leaky-loop',
+      'fit-wasm-large',
+      'small-model-webgpu',
+      'small-model-wasm',
+      'large-model-webgpu',
+      'large-model-wasm',
+    ]) {
       expect(ids).toContain(id);
     }
     // The leak is a teaching toggle: only its preset turns it on.
@@ -45,7 +56,13 @@ describe('presets', () => {
     it(`${preset.id}: every mode fits the memory guard's budget on its backend`, () => {
       const config = presetConfig(preset);
       const setup = codeSetup(config);
-      const shape = { samples: setup.samples, features: setup.features, outputs: setup.outputs, task: setup.task, image: config.dataset === 'mnist' ? ([28, 28, 1] as const) : undefined };
+      const shape = {
+        samples: setup.samples,
+        features: setup.features,
+        outputs: setup.outputs,
+        task: setup.task,
+        image: config.dataset === 'mnist' ? ([28, 28, 1] as const) : undefined,
+      };
       const arch = describeArchitecture(config, shape);
       const budget = config.backend === 'auto' ? Math.min(...Object.values(DEFAULT_BUDGET_BYTES)) : DEFAULT_BUDGET_BYTES[config.backend];
       for (const mode of config.modes) expect(estimatePeakBytes(config, mode, shape, arch).total).toBeLessThan(budget);
@@ -53,10 +70,13 @@ describe('presets', () => {
   }
 
   it('pairs differ only in the knob they compare', () => {
-    const diff = (a: RunConfig, b: RunConfig) => (Object.keys(a) as (keyof RunConfig)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
+    const diff = (a: RunConfig, b: RunConfig) =>
+      (Object.keys(a) as (keyof RunConfig)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
     const pairs = new Map<string, RunConfig[]>();
     for (const p of PRESETS) if (p.pair) pairs.set(p.pair, [...(pairs.get(p.pair) ?? []), presetConfig(p)]);
-    expect(Object.fromEntries([...pairs].map(([name, configs]) => [name, configs.length === 2 ? diff(configs[0], configs[1]) : configs.length]))).toEqual({
+    expect(
+      Object.fromEntries([...pairs].map(([name, configs]) => [name, configs.length === 2 ? diff(configs[0], configs[1]) : configs.length])),
+    ).toEqual({
       'slow-io': ['prefetch'],
       'fit-wasm': ['epochs', 'samples'],
       'small-model': ['backend'],

@@ -22,7 +22,11 @@ describe.each(['cpu', 'wasm'] as const)('cancel anywhere on %s', (backend) => {
   it('stops each mode at random batches without leaking, and the next run completes', async () => {
     await tf.setBackend(backend);
     const random = mulberry32(backend === 'cpu' ? 7 : 11);
-    const variants: Partial<RunConfig>[] = [{}, { prefetch: 3, genYields: 'samples', feed: 'pipeline' }, { readback: 'epoch', lossView: 'keras', shuffle: true }];
+    const variants: Partial<RunConfig>[] = [
+      {},
+      { prefetch: 3, genYields: 'samples', feed: 'pipeline' },
+      { readback: 'epoch', lossView: 'keras', shuffle: true },
+    ];
     for (const variant of variants) {
       for (const mode of MODE_NAMES) {
         const config = smallConfig({ samples: 160, batchSize: 16, epochs: 3, modes: [mode], ...variant });

@@ -17,31 +17,35 @@ const CORNERS: Record<string, Partial<RunConfig>> = {
 };
 
 describe.each(['cpu', 'wasm'] as const)('every corner of the ranges on %s', (backend) => {
-  it.each(Object.entries(CORNERS))('%s: each mode trains or is refused with its numbers', { timeout: 600_000 }, async (_corner, overrides) => {
-    await tf.setBackend(backend);
-    await tf.ready();
-    for (const mode of MODE_NAMES) {
-      const config = smallConfig({ ...overrides, modes: [mode], epochs: 1 });
-      const signal = { stopped: false };
-      let batches = 0;
-      const tensorsBefore = tf.memory().numTensors;
-      const result = await runExperiment(tf, config, backend, {
-        signal,
-        limits: BROWSER_WORKER_LIMITS,
-        // Two batches show the mode trains; the rest of a million samples adds nothing to this check.
-        onBatch: () => void (++batches >= 2 && (signal.stopped = true)),
-      });
-      const [summary] = result.summaries;
-      expect(summary.mode).toBe(mode);
-      if (summary.refused) {
-        // What it would need and what the limit is.
-        expect(summary.refused).toMatch(new RegExp(`^${mode} refused: .*\\d.*(GB|MB).*(limit|budget)`));
-        expect(summary.batches).toBe(0);
-      } else {
-        expect(summary.batches, `${mode} ran no batch`).toBeGreaterThanOrEqual(1);
-        expect(Number.isFinite(summary.initialLoss)).toBe(true);
+  it.each(Object.entries(CORNERS))(
+    '%s: each mode trains or is refused with its numbers',
+    { timeout: 600_000 },
+    async (_corner, overrides) => {
+      await tf.setBackend(backend);
+      await tf.ready();
+      for (const mode of MODE_NAMES) {
+        const config = smallConfig({ ...overrides, modes: [mode], epochs: 1 });
+        const signal = { stopped: false };
+        let batches = 0;
+        const tensorsBefore = tf.memory().numTensors;
+        const result = await runExperiment(tf, config, backend, {
+          signal,
+          limits: BROWSER_WORKER_LIMITS,
+          // Two batches show the mode trains; the rest of a million samples adds nothing to this check.
+          onBatch: () => void (++batches >= 2 && (signal.stopped = true)),
+        });
+        const [summary] = result.summaries;
+        expect(summary.mode).toBe(mode);
+        if (summary.refused) {
+          // What it would need and what the limit is.
+          expect(summary.refused).toMatch(new RegExp(`^${mode} refused: .*\\d.*(GB|MB).*(limit|budget)`));
+          expect(summary.batches).toBe(0);
+        } else {
+          expect(summary.batches, `${mode} ran no batch`).toBeGreaterThanOrEqual(1);
+          expect(Number.isFinite(summary.initialLoss)).toBe(true);
+        }
+        expect(tf.memory().numTensors).toBe(tensorsBefore);
       }
-      expect(tf.memory().numTensors).toBe(tensorsBefore);
-    }
-  });
+    },
+  );
 });

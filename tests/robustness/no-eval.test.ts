@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/vite-plugins/csp';
 
 function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\.(ts|tsx|js|mjs)$/.test(n) ? [join(dir, n)] : []));
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\.(ts|tsx|js|mjs)$/.test(n) ? [join(dir, n)] : [],
+  );
 }
 
 describe('no code from strings', () => {

@@ -9,7 +9,32 @@ import { isValidConfig } from '../../src/shared/config-coerce';
 
 const keys = FIELD_TABLE.map((f) => f.key);
 const nasty = fc.oneof(
-  fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e308', '-1e308', '1e-320', '-0', '0x10', '1_000', ' 12 ', '', ',,,', '١٢٣', '😀', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '%00', '%', '%E0%A4%A', 'null', 'undefined', '__proto__', 'constructor', 'toString'),
+  fc.constantFrom(
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e308',
+    '-1e308',
+    '1e-320',
+    '-0',
+    '0x10',
+    '1_000',
+    ' 12 ',
+    '',
+    ',,,',
+    '١٢٣',
+    '😀',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    '%00',
+    '%',
+    '%E0%A4%A',
+    'null',
+    'undefined',
+    '__proto__',
+    'constructor',
+    'toString',
+  ),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.double().map(String),
@@ -17,7 +42,10 @@ const nasty = fc.oneof(
   fc.bigInt().map(String),
   fc.string({ minLength: 2000, maxLength: 5000 }),
 );
-const pair = fc.tuple(fc.oneof(fc.constantFrom(...keys, 'v', 'autorun', '__proto__', 'constructor', 'hasOwnProperty'), fc.string({ maxLength: 8 })), nasty);
+const pair = fc.tuple(
+  fc.oneof(fc.constantFrom(...keys, 'v', 'autorun', '__proto__', 'constructor', 'hasOwnProperty'), fc.string({ maxLength: 8 })),
+  nasty,
+);
 const query = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 100 }),
@@ -55,12 +83,16 @@ describe('URL decoder under fuzz', () => {
 
   it('names each setting it repaired: a bad value for one key gives a warning naming that key', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...FIELD_TABLE.filter((f) => f.kind !== 'choiceList' && f.kind !== 'intList')), fc.constantFrom('banana', 'NaN', '<b>x</b>', '-1e400'), (field, value) => {
-        const { config, warnings } = decodeQuery(`?${field.key}=${encodeURIComponent(value)}`);
-        expect(warnings.some((w) => w.startsWith(`${field.key}:`))).toBe(true);
-        // A value that cannot be used leaves only that field changed, and only to a legal value.
-        expect(changedKeys(config).filter((k) => k !== field.key)).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom(...FIELD_TABLE.filter((f) => f.kind !== 'choiceList' && f.kind !== 'intList')),
+        fc.constantFrom('banana', 'NaN', '<b>x</b>', '-1e400'),
+        (field, value) => {
+          const { config, warnings } = decodeQuery(`?${field.key}=${encodeURIComponent(value)}`);
+          expect(warnings.some((w) => w.startsWith(`${field.key}:`))).toBe(true);
+          // A value that cannot be used leaves only that field changed, and only to a legal value.
+          expect(changedKeys(config).filter((k) => k !== field.key)).toEqual([]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -10,7 +10,14 @@ describe('isSoftwareAdapter', () => {
   });
 
   it('knows CPU rasterisers by name even when they do not say they are a fallback', () => {
-    for (const name of ['swiftshader', 'SwiftShader Device (Subzero)', 'llvmpipe (LLVM 19.1.7, 256 bits)', 'lavapipe', 'Microsoft Basic Render Driver', 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)']) {
+    for (const name of [
+      'swiftshader',
+      'SwiftShader Device (Subzero)',
+      'llvmpipe (LLVM 19.1.7, 256 bits)',
+      'lavapipe',
+      'Microsoft Basic Render Driver',
+      'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+    ]) {
       expect(isSoftwareAdapter([undefined, name]), name).toBe(true);
     }
   });
@@ -24,12 +31,26 @@ describe('isSoftwareAdapter', () => {
 
 describe('adapterFacts', () => {
   it('drops empty fields and trims the rest', () => {
-    expect(adapterFacts({ vendor: 'google', architecture: 'swiftshader', description: '', device: '' }, true)).toEqual({ vendor: 'google', architecture: 'swiftshader', software: true });
-    expect(adapterFacts({ vendor: ' intel ', architecture: 'xe-lpg', description: '', device: 'Arc A770' })).toEqual({ vendor: 'intel', architecture: 'xe-lpg', device: 'Arc A770', software: false });
+    expect(adapterFacts({ vendor: 'google', architecture: 'swiftshader', description: '', device: '' }, true)).toEqual({
+      vendor: 'google',
+      architecture: 'swiftshader',
+      software: true,
+    });
+    expect(adapterFacts({ vendor: ' intel ', architecture: 'xe-lpg', description: '', device: 'Arc A770' })).toEqual({
+      vendor: 'intel',
+      architecture: 'xe-lpg',
+      device: 'Arc A770',
+      software: false,
+    });
   });
 
   it("knows Dawn's llvmpipe by its device name when the description names only OpenGL", () => {
-    const dawn = { vendor: '', architecture: '', device: 'llvmpipe-llvm-15-0-6-256-bits-', description: 'OpenGL version 4.5 (Core Profile) Mesa 22.3.6' };
+    const dawn = {
+      vendor: '',
+      architecture: '',
+      device: 'llvmpipe-llvm-15-0-6-256-bits-',
+      description: 'OpenGL version 4.5 (Core Profile) Mesa 22.3.6',
+    };
     expect(adapterFacts(dawn)).toEqual({ device: dawn.device, description: dawn.description, software: true });
   });
 
@@ -43,8 +64,12 @@ describe('adapterLabel', () => {
     expect(adapterLabel({ description: 'NVIDIA GeForce RTX 3080', vendor: 'nvidia', software: false })).toBe('NVIDIA GeForce RTX 3080');
     expect(adapterLabel({ vendor: 'google', architecture: 'swiftshader', software: true })).toBe('google swiftshader, software');
     expect(adapterLabel({ software: false })).toBe('unnamed adapter');
-    expect(adapterLabel({ device: 'llvmpipe', description: 'OpenGL 4.5 Mesa', software: true })).toBe('llvmpipe (OpenGL 4.5 Mesa), software');
-    expect(adapterLabel({ device: 'Arc A770', description: 'Intel(R) Arc(TM) A770 Graphics', vendor: 'intel', software: false })).toBe('Arc A770 (Intel(R) Arc(TM) A770 Graphics)');
+    expect(adapterLabel({ device: 'llvmpipe', description: 'OpenGL 4.5 Mesa', software: true })).toBe(
+      'llvmpipe (OpenGL 4.5 Mesa), software',
+    );
+    expect(adapterLabel({ device: 'Arc A770', description: 'Intel(R) Arc(TM) A770 Graphics', vendor: 'intel', software: false })).toBe(
+      'Arc A770 (Intel(R) Arc(TM) A770 Graphics)',
+    );
     expect(adapterLabel({ device: 'RTX 3080', description: 'NVIDIA GeForce RTX 3080', software: false })).toBe('NVIDIA GeForce RTX 3080');
     expect(adapterLabel({ device: 'Arc A770', vendor: 'intel', software: false })).toBe('Arc A770');
   });
@@ -52,7 +77,15 @@ describe('adapterLabel', () => {
 
 describe('describeMachine', () => {
   it('describes a wasm run in the browser', () => {
-    const info: MachineInfo = { backend: 'wasm', wasm: { simd: true, multithread: false }, cores: 2, memory: { gib: 8, approximate: true }, runtime: 'Chromium 156', os: 'Linux', date: DATE };
+    const info: MachineInfo = {
+      backend: 'wasm',
+      wasm: { simd: true, multithread: false },
+      cores: 2,
+      memory: { gib: 8, approximate: true },
+      runtime: 'Chromium 156',
+      os: 'Linux',
+      date: DATE,
+    };
     expect(describeMachine(info)).toBe('wasm (SIMD, 1 thread) · 2 cores · ≈8 GB RAM · Chromium 156 on Linux · 2026-12-02');
   });
 
@@ -70,13 +103,20 @@ describe('describeMachine', () => {
   });
 
   it('says what wasm lacks, and rounds small memory to a tenth', () => {
-    const info: MachineInfo = { backend: 'wasm', wasm: { simd: false, multithread: true }, memory: { gib: 0.5, approximate: true }, date: DATE };
+    const info: MachineInfo = {
+      backend: 'wasm',
+      wasm: { simd: false, multithread: true },
+      memory: { gib: 0.5, approximate: true },
+      date: DATE,
+    };
     expect(describeMachine(info)).toBe('wasm (no SIMD, multithreaded) · ≈0.5 GB RAM · 2026-12-02');
   });
 
   it('leaves out what is unknown or nonsense instead of printing it', () => {
     expect(describeMachine({ backend: 'cpu', date: DATE })).toBe('cpu · 2026-12-02');
-    expect(describeMachine({ backend: 'cpu', cores: 0, memory: { gib: Number.NaN, approximate: false }, os: 'Linux', date: 'yesterday' })).toBe('cpu · Linux');
+    expect(
+      describeMachine({ backend: 'cpu', cores: 0, memory: { gib: Number.NaN, approximate: false }, os: 'Linux', date: 'yesterday' }),
+    ).toBe('cpu · Linux');
     // A record read back from an older export may lack the date altogether.
     expect(describeMachine({ backend: 'webgl' } as MachineInfo)).toBe('webgl');
   });

@@ -4,8 +4,24 @@ import { COL, METRIC_COLUMNS, metricToRow } from '../../src/shared/metric-row';
 import type { BatchMetric } from '../../src/shared/metrics';
 
 const metric = (i: number, gpu: boolean): BatchMetric => ({
-  mode: i % 2 ? 'loop' : 'fitDataset', repeat: i % 3, steps: i % 4 ? 1 : 8, stepPeakBytes: 2000 * i, stepPeakTensors: i % 7 ? 30 + i : NaN, epoch: i >> 3, batch: i % 8, loss: 1 / (i + 1), meanLoss: i % 4 ? 2 / (i + 1) : NaN, ms: 0.5 + i, dataMs: i % 5 ? 0.1 * i : NaN, samplesSeen: 32 * (i + 1), valLoss: i % 8 === 7 ? 0.5 : NaN, valAccuracy: i % 8 === 7 ? 0.75 : NaN,
-  numTensors: 20 + i, numBytes: 1000 * i, gpuBytesInUse: gpu ? 4096 * i : null, gpuBytesAllocated: gpu ? 8192 : null,
+  mode: i % 2 ? 'loop' : 'fitDataset',
+  repeat: i % 3,
+  steps: i % 4 ? 1 : 8,
+  stepPeakBytes: 2000 * i,
+  stepPeakTensors: i % 7 ? 30 + i : NaN,
+  epoch: i >> 3,
+  batch: i % 8,
+  loss: 1 / (i + 1),
+  meanLoss: i % 4 ? 2 / (i + 1) : NaN,
+  ms: 0.5 + i,
+  dataMs: i % 5 ? 0.1 * i : NaN,
+  samplesSeen: 32 * (i + 1),
+  valLoss: i % 8 === 7 ? 0.5 : NaN,
+  valAccuracy: i % 8 === 7 ? 0.75 : NaN,
+  numTensors: 20 + i,
+  numBytes: 1000 * i,
+  gpuBytesInUse: gpu ? 4096 * i : null,
+  gpuBytesAllocated: gpu ? 8192 : null,
 });
 
 describe('metric chunks', () => {

@@ -24,12 +24,16 @@ const contains = (i: { low: number; high: number }, x: number) => i.low <= x && 
 describe('bootstrapMedian', () => {
   it('contains the median of any series long enough', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1e3, noNaN: true }), { minLength: MIN_BOOTSTRAP_BATCHES, maxLength: 300 }), fc.integer(), (values, seed) => {
-        const ci = bootstrapMedian(values, { seed, resamples: 200 });
-        expect(ci.estimate).toBe(median(values));
-        expect(ci.low).toBeLessThanOrEqual(ci.estimate);
-        expect(ci.high).toBeGreaterThanOrEqual(ci.estimate);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1e3, noNaN: true }), { minLength: MIN_BOOTSTRAP_BATCHES, maxLength: 300 }),
+        fc.integer(),
+        (values, seed) => {
+          const ci = bootstrapMedian(values, { seed, resamples: 200 });
+          expect(ci.estimate).toBe(median(values));
+          expect(ci.low).toBeLessThanOrEqual(ci.estimate);
+          expect(ci.high).toBeGreaterThanOrEqual(ci.estimate);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -52,7 +56,10 @@ describe('bootstrapMedian', () => {
 
   it('sees dependence between neighbouring batches: a drifting series gets a wider interval than the same batches shuffled', () => {
     const drifting = logNormalTimes(1000, 10, 0.05, 2).map((v, i) => v * (1 + 0.5 * Math.sin(i / 40)));
-    const shuffled = drifting.map((v, i) => [((i * 7919) % 1000) as number, v] as const).sort((x, y) => x[0] - y[0]).map(([, v]) => v);
+    const shuffled = drifting
+      .map((v, i) => [((i * 7919) % 1000) as number, v] as const)
+      .sort((x, y) => x[0] - y[0])
+      .map(([, v]) => v);
     expect(width(bootstrapMedian(drifting))).toBeGreaterThan(2 * width(bootstrapMedian(shuffled)));
   });
 
@@ -136,7 +143,9 @@ describe('modeInterval', () => {
 
   it('is wider with fewer repeats', () => {
     for (let seed = 1; seed <= 5; seed++) {
-      expect(logWidth(modeInterval(repeatsOf(3, 100, 10, 0.1, 0.05, seed)))).toBeGreaterThan(logWidth(modeInterval(repeatsOf(20, 100, 10, 0.1, 0.05, seed))));
+      expect(logWidth(modeInterval(repeatsOf(3, 100, 10, 0.1, 0.05, seed)))).toBeGreaterThan(
+        logWidth(modeInterval(repeatsOf(20, 100, 10, 0.1, 0.05, seed))),
+      );
     }
   });
 
@@ -151,7 +160,12 @@ describe('modeInterval', () => {
 
   it('explains input that is not a list of repeats', () => {
     expect(() => modeInterval([1, 2, 3] as unknown as number[][])).toThrow(/list of repeats/);
-    expect(() => modeInterval([[1, 2], [1, NaN]])).toThrow(/repeat 1/);
+    expect(() =>
+      modeInterval([
+        [1, 2],
+        [1, NaN],
+      ]),
+    ).toThrow(/repeat 1/);
   });
 });
 
@@ -190,8 +204,12 @@ describe('verdicts from measured intervals', () => {
 
   it('almost never call two samples of one distribution different, and their interval usually contains 1', () => {
     const trials = 200;
-    const fromBatches = Array.from({ length: trials }, (_, t) => ratioInterval([logNormalTimes(200, 10, 0.2, 2 * t + 1)], [logNormalTimes(200, 10, 0.2, 2 * t + 2)], { resamples: 400 }));
-    const fromRepeats = Array.from({ length: trials }, (_, t) => ratioInterval(repeatsOf(4, 40, 10, 0.2, 0.03, 3 * t + 1), repeatsOf(4, 40, 10, 0.2, 0.03, 3 * t + 2)));
+    const fromBatches = Array.from({ length: trials }, (_, t) =>
+      ratioInterval([logNormalTimes(200, 10, 0.2, 2 * t + 1)], [logNormalTimes(200, 10, 0.2, 2 * t + 2)], { resamples: 400 }),
+    );
+    const fromRepeats = Array.from({ length: trials }, (_, t) =>
+      ratioInterval(repeatsOf(4, 40, 10, 0.2, 0.03, 3 * t + 1), repeatsOf(4, 40, 10, 0.2, 0.03, 3 * t + 2)),
+    );
     for (const intervals of [fromBatches, fromRepeats]) {
       expect(kinds(intervals).filter((k) => k === 'different').length / trials).toBeLessThanOrEqual(0.05);
       expect(intervals.filter((i) => contains(i, 1)).length / trials).toBeGreaterThanOrEqual(0.9);

@@ -7,7 +7,12 @@ const modeLists = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { mi
 
 describe('repeatOrder', () => {
   it('gives the ABBA pattern for two and the rotations for three modes', () => {
-    expect(repeatOrder(['A', 'B'], 4)).toEqual([['A', 'B'], ['B', 'A'], ['B', 'A'], ['A', 'B']]);
+    expect(repeatOrder(['A', 'B'], 4)).toEqual([
+      ['A', 'B'],
+      ['B', 'A'],
+      ['B', 'A'],
+      ['A', 'B'],
+    ]);
     expect(repeatOrder(['A', 'B', 'C'], 6).map((r) => r.join(''))).toEqual(['ABC', 'CBA', 'BCA', 'ACB', 'CAB', 'BAC']);
   });
 

@@ -8,12 +8,18 @@ const ratio = (estimate: number, low: number, high: number, level = 0.95) => ({ 
 
 describe('verdict', () => {
   it('calls an interval wholly above the margin different, slower mode first', () => {
-    expect(verdict(ratio(1.42, 1.38, 1.47), names)).toEqual({ kind: 'different', text: 'fit takes 1.42× as long as loop (95 % CI 1.38–1.47)' });
+    expect(verdict(ratio(1.42, 1.38, 1.47), names)).toEqual({
+      kind: 'different',
+      text: 'fit takes 1.42× as long as loop (95 % CI 1.38–1.47)',
+    });
   });
 
   it('turns an interval below 1 around so the factor reads ≥ 1', () => {
     // 1 / 0.81 = 1.235, 1 / 0.84 = 1.190, 1 / 0.78 = 1.282
-    expect(verdict(ratio(0.81, 0.78, 0.84), names)).toEqual({ kind: 'different', text: 'loop takes 1.23× as long as fit (95 % CI 1.19–1.28)' });
+    expect(verdict(ratio(0.81, 0.78, 0.84), names)).toEqual({
+      kind: 'different',
+      text: 'loop takes 1.23× as long as fit (95 % CI 1.19–1.28)',
+    });
   });
 
   it('calls an interval wholly inside the margin equivalent', () => {
@@ -32,12 +38,20 @@ describe('verdict', () => {
 
   it('says the same thing when the two modes swap places', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.2, max: 5, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), (estimate, below, above) => {
-        const forward = verdict(ratio(estimate, estimate * (1 - below), estimate * (1 + above)), names);
-        const backward = verdict(ratio(1 / estimate, 1 / (estimate * (1 + above)), 1 / (estimate * (1 - below))), { a: 'loop', b: 'fit' });
-        expect(backward.kind).toBe(forward.kind);
-        if (forward.kind === 'different') expect(backward.text).toBe(forward.text);
-      }),
+      fc.property(
+        fc.double({ min: 0.2, max: 5, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (estimate, below, above) => {
+          const forward = verdict(ratio(estimate, estimate * (1 - below), estimate * (1 + above)), names);
+          const backward = verdict(ratio(1 / estimate, 1 / (estimate * (1 + above)), 1 / (estimate * (1 - below))), {
+            a: 'loop',
+            b: 'fit',
+          });
+          expect(backward.kind).toBe(forward.kind);
+          if (forward.kind === 'different') expect(backward.text).toBe(forward.text);
+        },
+      ),
     );
   });
 

@@ -110,16 +110,19 @@ describe('steadyStats', () => {
 
   it('orders its numbers and accounts for every batch', () => {
     fc.assert(
-      fc.property(times.filter((v) => v.length >= 3), (values) => {
-        const s = steadyStats(values);
-        expect(s.n + s.warmup).toBe(values.length);
-        expect(s.min).toBeLessThanOrEqual(s.p5);
-        expect(s.p5).toBeLessThanOrEqual(s.median);
-        expect(s.median).toBeLessThanOrEqual(s.p95);
-        expect(s.p95).toBeLessThanOrEqual(s.max);
-        expect(s.mean).toBeGreaterThanOrEqual(s.min * (1 - 1e-12));
-        expect(s.mean).toBeLessThanOrEqual(s.max * (1 + 1e-12));
-      }),
+      fc.property(
+        times.filter((v) => v.length >= 3),
+        (values) => {
+          const s = steadyStats(values);
+          expect(s.n + s.warmup).toBe(values.length);
+          expect(s.min).toBeLessThanOrEqual(s.p5);
+          expect(s.p5).toBeLessThanOrEqual(s.median);
+          expect(s.median).toBeLessThanOrEqual(s.p95);
+          expect(s.p95).toBeLessThanOrEqual(s.max);
+          expect(s.mean).toBeGreaterThanOrEqual(s.min * (1 - 1e-12));
+          expect(s.mean).toBeLessThanOrEqual(s.max * (1 + 1e-12));
+        },
+      ),
     );
   });
 });
@@ -132,10 +135,13 @@ describe('boxPlot', () => {
 
   it('is ordered for any list', () => {
     fc.assert(
-      fc.property(times.filter((v) => v.length > 0), (values) => {
-        const b = boxPlot(values);
-        expect([b.p5, b.p25, b.p50, b.p75, b.p95]).toEqual([b.p5, b.p25, b.p50, b.p75, b.p95].sort((x, y) => x - y));
-      }),
+      fc.property(
+        times.filter((v) => v.length > 0),
+        (values) => {
+          const b = boxPlot(values);
+          expect([b.p5, b.p25, b.p50, b.p75, b.p95]).toEqual([b.p5, b.p25, b.p50, b.p75, b.p95].sort((x, y) => x - y));
+        },
+      ),
     );
   });
 });
@@ -143,25 +149,33 @@ describe('boxPlot', () => {
 describe('logHistogram', () => {
   it('spaces its edges evenly on a log scale from min to max and counts every value', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 1e-3, max: 1e4, noNaN: true }), { minLength: 2, maxLength: 200 }), fc.integer({ min: 1, max: 40 }), (values, bins) => {
-        const { edges, counts, excluded } = logHistogram(values, bins);
-        expect(excluded).toBe(0);
-        expect(edges).toHaveLength(bins + 1);
-        expect(counts).toHaveLength(bins);
-        expect(counts.reduce((a, b) => a + b, 0)).toBe(values.length);
-        const lo = Math.min(...values);
-        const hi = Math.max(...values);
-        if (lo === hi) return;
-        expect(edges[0]).toBe(lo);
-        expect(edges[bins]).toBe(hi);
-        const step = Math.log(hi / lo) / bins;
-        for (let i = 1; i <= bins; i++) expect(Math.log(edges[i] / edges[i - 1])).toBeCloseTo(step, 9);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 1e-3, max: 1e4, noNaN: true }), { minLength: 2, maxLength: 200 }),
+        fc.integer({ min: 1, max: 40 }),
+        (values, bins) => {
+          const { edges, counts, excluded } = logHistogram(values, bins);
+          expect(excluded).toBe(0);
+          expect(edges).toHaveLength(bins + 1);
+          expect(counts).toHaveLength(bins);
+          expect(counts.reduce((a, b) => a + b, 0)).toBe(values.length);
+          const lo = Math.min(...values);
+          const hi = Math.max(...values);
+          if (lo === hi) return;
+          expect(edges[0]).toBe(lo);
+          expect(edges[bins]).toBe(hi);
+          const step = Math.log(hi / lo) / bins;
+          for (let i = 1; i <= bins; i++) expect(Math.log(edges[i] / edges[i - 1])).toBeCloseTo(step, 9);
+        },
+      ),
     );
   });
 
   it('puts values in their bins, the maximum in the last', () => {
-    expect(logHistogram([1, 5, 100], 2)).toEqual({ edges: [1, 10, 100].map((e, i) => (i === 1 ? expect.closeTo(e, 12) : e)), counts: [2, 1], excluded: 0 });
+    expect(logHistogram([1, 5, 100], 2)).toEqual({
+      edges: [1, 10, 100].map((e, i) => (i === 1 ? expect.closeTo(e, 12) : e)),
+      counts: [2, 1],
+      excluded: 0,
+    });
   });
 
   it('leaves out what a log axis cannot show and says how many', () => {

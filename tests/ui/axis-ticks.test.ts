@@ -4,7 +4,13 @@ import { byteTickFormat, byteTicks, extent, linearTicks, logTicks, niceCeil } fr
 
 describe('axis ticks', () => {
   it('finds the extent of lines and marks, positive only for a log axis', () => {
-    const lines = [[{ x: 0, y: -1 }, { x: 5, y: 3 }], [{ x: 2, y: NaN }]];
+    const lines = [
+      [
+        { x: 0, y: -1 },
+        { x: 5, y: 3 },
+      ],
+      [{ x: 2, y: NaN }],
+    ];
     expect(extent(lines, 'x')).toEqual([0, 5]);
     expect(extent(lines, 'y', [10])).toEqual([-1, 10]);
     expect(extent(lines, 'y', [], true)).toEqual([3, 3]);

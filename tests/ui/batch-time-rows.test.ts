@@ -37,7 +37,7 @@ describe('batch time rows', () => {
     expect(describeRow(row)).toMatch(/1 warm-up batch left out of 200/);
   });
 
-  it('show the summary\'s median once the mode has one, with its box and warm-up count', () => {
+  it("show the summary's median once the mode has one, with its box and warm-up count", () => {
     const { book, run } = liveRun();
     const box = { p5: 0.9, p25: 1, p50: 1.2, p75: 1.4, p95: 3 };
     run.addSummary(summary('fitDataset', { msPerBatchMedian: 1.2, warmupBatches: 7, steadyBatches: 193, msBox: box, dataMsMedian: 0.3 }));
@@ -68,6 +68,9 @@ describe('batch time rows', () => {
     run.addSummary(summary('fitDataset', { msPerBatchMedian: 1.2 }));
     book.append(run, packMetrics(metrics('loop', 10, 10, 32, () => ({ ms: 3 }))));
     expect(run.trace('fitDataset')!.times.count).toBe(0);
-    expect(batchTimeRows(book.runs).map((r) => [r.mode, r.medianMs, r.live])).toEqual([['fitDataset', 1.2, false], ['loop', 3, true]]);
+    expect(batchTimeRows(book.runs).map((r) => [r.mode, r.medianMs, r.live])).toEqual([
+      ['fitDataset', 1.2, false],
+      ['loop', 3, true],
+    ]);
   });
 });

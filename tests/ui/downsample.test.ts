@@ -13,7 +13,10 @@ const minMax = (points: readonly Point[]) => [Math.min(...points.map((p) => p.y)
 
 describe('downsampleRows', () => {
   it('returns short series whole', () => {
-    const out = downsampleRows(plain(10, (i) => i * i), 1500);
+    const out = downsampleRows(
+      plain(10, (i) => i * i),
+      1500,
+    );
     expect(out).toEqual(Array.from({ length: 10 }, (_, i) => ({ x: i, y: i * i })));
   });
 
@@ -43,13 +46,26 @@ describe('downsampleRows', () => {
   });
 
   it('skips NaN rows and never picks them as extremes', () => {
-    const out = downsampleRows(plain(1000, (i) => (i % 2 ? NaN : i)), 10);
+    const out = downsampleRows(
+      plain(1000, (i) => (i % 2 ? NaN : i)),
+      10,
+    );
     expect(out.every((p) => !Number.isNaN(p.y))).toBe(true);
-    expect(downsampleRows(plain(5, () => NaN), 10)).toEqual([]);
+    expect(
+      downsampleRows(
+        plain(5, () => NaN),
+        10,
+      ),
+    ).toEqual([]);
   });
 
   it('draws a merged row as its low and high, in the order they happened', () => {
     const rows = { x: [1, 2], lo: [1, 2], hi: [5, 7], loFirst: [1, 0], count: 2, xScale: 10 };
-    expect(downsampleRows(rows, 100)).toEqual([{ x: 10, y: 1 }, { x: 10, y: 5 }, { x: 20, y: 7 }, { x: 20, y: 2 }]);
+    expect(downsampleRows(rows, 100)).toEqual([
+      { x: 10, y: 1 },
+      { x: 10, y: 5 },
+      { x: 20, y: 7 },
+      { x: 20, y: 2 },
+    ]);
   });
 });

@@ -5,7 +5,15 @@ import type { ClientRunResult } from '../../src/client/trainer-client';
 import { RunBook } from '../../src/ui/chart-data/run-book';
 import { BatchLog } from '../../src/ui/export/batch-log';
 import { METRIC_COLUMNS } from '../../src/shared/metric-row';
-import { BATCH_CSV_HEADER, EXPORT_COLUMNS, batchesCsv, csvCell, exportJson, summaryCsv, SUMMARY_CSV_HEADER } from '../../src/ui/export/export-data';
+import {
+  BATCH_CSV_HEADER,
+  EXPORT_COLUMNS,
+  batchesCsv,
+  csvCell,
+  exportJson,
+  summaryCsv,
+  SUMMARY_CSV_HEADER,
+} from '../../src/ui/export/export-data';
 import { config, metrics, summary } from './fixtures';
 import { packMetrics } from '../../src/shared/metric-chunk';
 import { describeMachine } from '../../src/shared/machine';
@@ -16,7 +24,14 @@ function twoRuns() {
   book.append(a, packMetrics([...metrics('fit', 5, 5, 32, (i) => ({ loss: i / 10 })), ...metrics('loop', 5, 5)]));
   a.backend = { active: 'wasm', requested: 'auto', fallbacks: [] };
   a.summaries = [summary('fit', { msPerBatchMedian: 2, vsFastest: 2 }), summary('loop', { msPerBatchMedian: 1, vsFastest: 1 })];
-  a.machine = { backend: 'wasm', wasm: { simd: true, multithread: false }, cores: 2, runtime: 'Chromium 156', os: 'Linux', date: '2026-12-02T10:00:00Z' };
+  a.machine = {
+    backend: 'wasm',
+    wasm: { simd: true, multithread: false },
+    cores: 2,
+    runtime: 'Chromium 156',
+    os: 'Linux',
+    date: '2026-12-02T10:00:00Z',
+  };
   a.result = { stopped: false, notices: ['a note'] } as unknown as ClientRunResult;
   a.phase = 'done';
   const b = book.add(config({ modes: ['trainOnBatch'], dataset: 'iris' }), 0);
@@ -32,7 +47,18 @@ describe('CSV', () => {
     expect(csv[0]).toBe(BATCH_CSV_HEADER.join(','));
     expect(csv).toHaveLength(1 + 5 + 5 + 3);
     const row = Object.fromEntries(BATCH_CSV_HEADER.map((h, i) => [h, csv[2].split(',')[i]]));
-    expect(row).toMatchObject({ run: '1', backend: 'wasm', dataset: 'teacher', mode: 'fit', epoch: '0', batch: '1', step: '2', loss: '0.1', dataMs: '', samplesSeen: '64' });
+    expect(row).toMatchObject({
+      run: '1',
+      backend: 'wasm',
+      dataset: 'teacher',
+      mode: 'fit',
+      epoch: '0',
+      batch: '1',
+      step: '2',
+      loss: '0.1',
+      dataMs: '',
+      samplesSeen: '64',
+    });
     expect(csv[13].startsWith('2,wasm,iris,90,32,trainOnBatch')).toBe(true);
   });
 
@@ -81,7 +107,21 @@ describe('JSON', () => {
   it("carries what the CLI's document carries: engine, machine, verdicts and noise", () => {
     const book = twoRuns();
     const noise = { value: 0.1, basis: 'batches', mode: 'fit', warning: null };
-    const comparisons = [{ mode: 'fit', other: 'loop', against: 'loop', estimate: 2, low: 1.9, high: 2.1, level: 0.95, basis: 'batches', n: 4, verdict: 'different', text: 'fit takes 2× as long as loop' }];
+    const comparisons = [
+      {
+        mode: 'fit',
+        other: 'loop',
+        against: 'loop',
+        estimate: 2,
+        low: 1.9,
+        high: 2.1,
+        level: 0.95,
+        basis: 'batches',
+        n: 4,
+        verdict: 'different',
+        text: 'fit takes 2× as long as loop',
+      },
+    ];
     book.runs[0].result = { ...book.runs[0].result, comparisons, noise } as unknown as ClientRunResult;
     const [a, b] = JSON.parse(exportJson(book.runs, new Date())).runs;
     expect(a.engine).toMatch(/fitscope/);

@@ -34,7 +34,10 @@ describe('summary columns', () => {
     expect(keys.slice(0, 2)).toEqual(['mode', 'backend']);
     for (const c of COLUMNS) expect(c.heading).not.toBe('');
     // Memory guard estimate and resident bytes sit right after each other, in the detail.
-    expect(keys.slice(keys.indexOf('estimatedPeakBytes'), keys.indexOf('estimatedPeakBytes') + 2)).toEqual(['estimatedPeakBytes', 'residentBytes']);
+    expect(keys.slice(keys.indexOf('estimatedPeakBytes'), keys.indexOf('estimatedPeakBytes') + 2)).toEqual([
+      'estimatedPeakBytes',
+      'residentBytes',
+    ]);
     // The default set is the answer at a glance; the rest is under "All columns".
     expect(visibleColumns([]).length).toBeLessThanOrEqual(13);
   });
@@ -42,11 +45,34 @@ describe('summary columns', () => {
   it('formats a row without throwing, NaN as a dash, and drops empty optional columns', () => {
     const summary = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, NaN])) as unknown as ModeSummary;
     Object.assign(summary, {
-      mode: 'fit', backend: 'cpu', samples: 4096, peakBytes: 2048, msPerBatchMedian: 1.5, msPerBatchLow: 1.4, msPerBatchHigh: 1.62,
-      vsLoop: 1.234, vsLoopLow: 1.2, vsLoopHigh: 1.27, vsLoopVerdict: 'different', vsFastest: 1.01, vsFastestLow: 0.99, vsFastestHigh: 1.02, vsFastestVerdict: 'equivalent',
-      repeats: 2, repeatsPlanned: 5,
+      mode: 'fit',
+      backend: 'cpu',
+      samples: 4096,
+      peakBytes: 2048,
+      msPerBatchMedian: 1.5,
+      msPerBatchLow: 1.4,
+      msPerBatchHigh: 1.62,
+      vsLoop: 1.234,
+      vsLoopLow: 1.2,
+      vsLoopHigh: 1.27,
+      vsLoopVerdict: 'different',
+      vsFastest: 1.01,
+      vsFastestLow: 0.99,
+      vsFastestHigh: 1.02,
+      vsFastestVerdict: 'equivalent',
+      repeats: 2,
+      repeatsPlanned: 5,
     });
-    const row: TableRow = { key: '1:fit', runId: 1, label: 'fit', color: '#000', dataset: 'teacher', summary, vsFastest: 1.01, valAccuracy: NaN };
+    const row: TableRow = {
+      key: '1:fit',
+      runId: 1,
+      label: 'fit',
+      color: '#000',
+      dataset: 'teacher',
+      summary,
+      vsFastest: 1.01,
+      valAccuracy: NaN,
+    };
     const cells = Object.fromEntries(COLUMNS.map((c) => [c.key, c.cell(row)]));
     expect(cells.mode).toBe('fit');
     expect(cells.backend).toBe('cpu');
@@ -70,13 +96,17 @@ describe('notice messages', () => {
   it('words each error by its name', () => {
     const lost = Object.assign(new Error('The run did not stop within 3 s'), { name: ERROR_NAMES.workerLost });
     expect(describeRunError(lost)).toEqual({ kind: 'error', text: 'The run did not stop within 3 s.' });
-    const backend = Object.assign(new Error('No backend could start (webgpu: no WebGPU adapter)'), { name: ERROR_NAMES.backendUnavailable });
+    const backend = Object.assign(new Error('No backend could start (webgpu: no WebGPU adapter)'), {
+      name: ERROR_NAMES.backendUnavailable,
+    });
     expect(describeRunError(backend).text).toContain('webgpu: no WebGPU adapter');
     expect(describeRunError(new TypeError('x is undefined')).text).toBe('The run failed: TypeError: x is undefined');
     expect(describeRunError('plain').text).toBe('The run failed: plain');
   });
 
   it('prefixes URL warnings', () => {
-    expect(urlWarnings(['samples: "banana" is not a number; using 4096'])).toEqual([{ kind: 'warning', text: 'Link setting samples: "banana" is not a number; using 4096.' }]);
+    expect(urlWarnings(['samples: "banana" is not a number; using 4096'])).toEqual([
+      { kind: 'warning', text: 'Link setting samples: "banana" is not a number; using 4096.' },
+    ]);
   });
 });

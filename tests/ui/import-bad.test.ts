@@ -59,21 +59,35 @@ describe('a bad file gets one message naming what is wrong', () => {
   });
 
   it('wrong types', () => {
-    expect(refusal(spoil((d) => (d.runs[0].summaries[1].msPerBatchMedian = 'fast')))).toMatch(/runs\[0\]\.summaries\[1\]\.msPerBatchMedian: expected a number, found "fast"/);
-    expect(refusal(spoil((d) => (d.runs[0].summaries[0].mode = 'fitGenerator')))).toMatch(/runs\[0\]\.summaries\[0\]\.mode: "fitGenerator" is not one of fit, fitDataset/);
-    expect(refusal(spoil((d) => (d.runs[0].config.batchSize = { n: 32 })))).toMatch(/runs\[0\]\.config\.batchSize: expected a setting value, found an object/);
-    expect(refusal(spoil((d) => (d.runs[0].config.optimizer = 'lbfgs')))).toMatch(/runs\[0\]\.config\.optimizer: optimizer: "lbfgs" is not one of/);
+    expect(refusal(spoil((d) => (d.runs[0].summaries[1].msPerBatchMedian = 'fast')))).toMatch(
+      /runs\[0\]\.summaries\[1\]\.msPerBatchMedian: expected a number, found "fast"/,
+    );
+    expect(refusal(spoil((d) => (d.runs[0].summaries[0].mode = 'fitGenerator')))).toMatch(
+      /runs\[0\]\.summaries\[0\]\.mode: "fitGenerator" is not one of fit, fitDataset/,
+    );
+    expect(refusal(spoil((d) => (d.runs[0].config.batchSize = { n: 32 })))).toMatch(
+      /runs\[0\]\.config\.batchSize: expected a setting value, found an object/,
+    );
+    expect(refusal(spoil((d) => (d.runs[0].config.optimizer = 'lbfgs')))).toMatch(
+      /runs\[0\]\.config\.optimizer: optimizer: "lbfgs" is not one of/,
+    );
     expect(refusal(spoil((d) => (d.runs[0].backend.active = 'tpu')))).toMatch(/runs\[0\]\.backend\.active: "tpu" is not one of/);
-    expect(refusal(spoil((d) => (d.runs[0].batches.loss[2] = '0.5')))).toMatch(/runs\[0\]\.batches\.loss\[2\]: expected a number or null, found "0\.5"/);
+    expect(refusal(spoil((d) => (d.runs[0].batches.loss[2] = '0.5')))).toMatch(
+      /runs\[0\]\.batches\.loss\[2\]: expected a number or null, found "0\.5"/,
+    );
     expect(refusal(spoil((d) => (d.runs[0].notices = 'none')))).toMatch(/runs\[0\]\.notices: expected a list, found "none"/);
-    expect(refusal(spoil((d) => (d.runs[0].machine = { backend: 'wasm', date: '2026', cores: 'two' })))).toMatch(/runs\[0\]\.machine\.cores: expected a number, found "two"/);
+    expect(refusal(spoil((d) => (d.runs[0].machine = { backend: 'wasm', date: '2026', cores: 'two' })))).toMatch(
+      /runs\[0\]\.machine\.cores: expected a number, found "two"/,
+    );
   });
 
   it('absurd numbers', () => {
     // 1e400 parses to Infinity; JSON itself cannot say Infinity.
     const infinite = JSON.stringify(goodDoc()).replace('"batchSize":32', '"batchSize":1e400');
     expect(refusal(infinite)).toMatch(/runs\[0\]\.config\.batchSize: .*not a number/);
-    expect(refusal(spoil((d) => (d.runs[0].summaries[0].totalMs = 1e300)))).toMatch(/summaries\[0\]\.totalMs: 1e\+300 is out of any plausible range/);
+    expect(refusal(spoil((d) => (d.runs[0].summaries[0].totalMs = 1e300)))).toMatch(
+      /summaries\[0\]\.totalMs: 1e\+300 is out of any plausible range/,
+    );
     expect(refusal(spoil((d) => (d.runs[0].summaries[0].batches = -3)))).toMatch(/summaries\[0\]\.batches: -3 is below 0/);
     expect(refusal(spoil((d) => (d.runs[0].summaries[0].batches = 2.5)))).toMatch(/summaries\[0\]\.batches: 2\.5 is not a whole number/);
     expect(refusal(spoil((d) => (d.runs[0].batches.ms[0] = -1e200)))).toMatch(/batches\.ms\[0\]: -1e\+200 is out of any plausible range/);
@@ -84,25 +98,36 @@ describe('a bad file gets one message naming what is wrong', () => {
   it('keys that could pollute a prototype, anywhere in the document', () => {
     const top = JSON.stringify(goodDoc()).replace('{"tool":', '{"__proto__":{"polluted":true},"tool":');
     expect(refusal(top)).toMatch(/__proto__: this key is not allowed/);
-    expect(refusal(spoil((d) => (d.runs[0].config.constructor = { prototype: { polluted: true } })))).toMatch(/runs\[0\]\.config\.constructor: this key is not allowed/);
+    expect(refusal(spoil((d) => (d.runs[0].config.constructor = { prototype: { polluted: true } })))).toMatch(
+      /runs\[0\]\.config\.constructor: this key is not allowed/,
+    );
     const nested = JSON.stringify(goodDoc()).replace('"summaries":[{', '"summaries":[{"__proto__":{"polluted":true},');
     expect(refusal(nested)).toMatch(/runs\[0\]\.summaries\[0\]\.__proto__: this key is not allowed/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('lists longer than the page keeps', () => {
-    expect(refusal(spoil((d) => (d.runs = Array.from({ length: MAX_RUNS + 1 }, () => d.runs[0]))))).toMatch(new RegExp(`runs: ${MAX_RUNS + 1} entries, more than the ${MAX_RUNS}`));
+    expect(refusal(spoil((d) => (d.runs = Array.from({ length: MAX_RUNS + 1 }, () => d.runs[0]))))).toMatch(
+      new RegExp(`runs: ${MAX_RUNS + 1} entries, more than the ${MAX_RUNS}`),
+    );
     const long = spoil((d) => {
-      for (const column of Object.keys(d.runs[0].batches)) d.runs[0].batches[column] = new Array(LOG_CAPACITY + 1).fill(column === 'mode' ? 'fit' : 1);
+      for (const column of Object.keys(d.runs[0].batches))
+        d.runs[0].batches[column] = new Array(LOG_CAPACITY + 1).fill(column === 'mode' ? 'fit' : 1);
     });
     expect(refusal(long)).toMatch(new RegExp(`runs\\[0\\]\\.batches\\.mode: ${LOG_CAPACITY + 1} entries, more than the ${LOG_CAPACITY}`));
-    expect(refusal(spoil((d) => (d.runs[0].summaries = [...d.runs[0].summaries, ...d.runs[0].summaries, ...d.runs[0].summaries])))).toMatch(/summaries: 6 entries, more than the 4/);
-    expect(refusal(spoil((d) => (d.runs[0].summaries[0].refused = 'x'.repeat(5000))))).toMatch(/summaries\[0\]\.refused: text of 5000 characters/);
+    expect(refusal(spoil((d) => (d.runs[0].summaries = [...d.runs[0].summaries, ...d.runs[0].summaries, ...d.runs[0].summaries])))).toMatch(
+      /summaries: 6 entries, more than the 4/,
+    );
+    expect(refusal(spoil((d) => (d.runs[0].summaries[0].refused = 'x'.repeat(5000))))).toMatch(
+      /summaries\[0\]\.refused: text of 5000 characters/,
+    );
   });
 
   it('columns that do not line up, and batches of a mode the run does not have', () => {
     expect(refusal(spoil((d) => d.runs[0].batches.loss.pop()))).toMatch(/batches\.loss: 5 values where mode has 6/);
-    expect(refusal(spoil((d) => (d.runs[0].batches.mode[0] = 'trainOnBatch')))).toMatch(/batches\.mode\[0\]: "trainOnBatch" is not one of the run's modes \(fit, loop\)/);
+    expect(refusal(spoil((d) => (d.runs[0].batches.mode[0] = 'trainOnBatch')))).toMatch(
+      /batches\.mode\[0\]: "trainOnBatch" is not one of the run's modes \(fit, loop\)/,
+    );
     expect(refusal(spoil((d) => (d.runs[0].summaries[1].mode = 'fit')))).toMatch(/summaries\[1\]\.mode: a second summary for fit/);
   });
 

@@ -24,7 +24,14 @@ const PAGE = 'https://example.org/docs/fitscope/index.html?ref=small-data-fit';
 describe('the ref and keep link keys', () => {
   it('read shipped names and refuse anything else with a warning', () => {
     expect(decodeQuery('?ref=small-data-fit,leaky-loop').page.refs).toEqual(['small-data-fit', 'leaky-loop']);
-    for (const bad of ['../secret', 'https://evil.example/x.json', 'refs/small-data-fit', 'small-data-fit.json', '%2e%2e%2fx', 'SMALL DATA']) {
+    for (const bad of [
+      '../secret',
+      'https://evil.example/x.json',
+      'refs/small-data-fit',
+      'small-data-fit.json',
+      '%2e%2e%2fx',
+      'SMALL DATA',
+    ]) {
       const { page, warnings } = decodeQuery(`?ref=${encodeURIComponent(bad)}`);
       expect(page.refs, bad).toEqual([]);
       expect(warnings.join(), bad).toMatch(/^ref: ignored/);
@@ -56,12 +63,20 @@ describe('the address of a reference file', () => {
 describe('loading references', () => {
   const file = readFileSync(`${REFS}slow-io.json`, 'utf8');
   const serve = (status: number, body: string, length?: number) => async (url: string) => ({
-    ok: status === 200, status, url, text: async () => body, headers: new Headers(length === undefined ? {} : { 'content-length': String(length) }),
+    ok: status === 200,
+    status,
+    url,
+    text: async () => body,
+    headers: new Headers(length === undefined ? {} : { 'content-length': String(length) }),
   });
 
   it('fetches the same-origin file without redirects and reads its runs', async () => {
     const asked: [string, RequestInit][] = [];
-    const { runs, notices } = await loadReferences(['slow-io'], PAGE, async (url, init) => (asked.push([url, init]), serve(200, file)(url)));
+    const { runs, notices } = await loadReferences(
+      ['slow-io'],
+      PAGE,
+      async (url, init) => (asked.push([url, init]), serve(200, file)(url)),
+    );
     expect(asked).toEqual([['https://example.org/docs/fitscope/refs/slow-io.json', { credentials: 'same-origin', redirect: 'error' }]]);
     expect(notices).toEqual([]);
     expect(runs).toHaveLength(1);
@@ -87,7 +102,10 @@ describe('loading references', () => {
 
 describe('the shipped reference files', () => {
   it('are exactly the names the link key takes', () => {
-    const files = readdirSync(REFS).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    const files = readdirSync(REFS)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5))
+      .sort();
     expect(files).toEqual([...REFERENCE_RUNS].sort());
   });
 
@@ -123,7 +141,10 @@ describe('thinning', () => {
     const rows = Array.from({ length: thin.count }, (_, i) => thin.data.subarray(i * METRIC_WIDTH, (i + 1) * METRIC_WIDTH));
     const fit = rows.filter((r) => r[COL.mode] === 0);
     // Two epochs of 5 with k = 5: one record per epoch, never across an epoch's end.
-    expect(fit.map((r) => [r[COL.epoch], r[COL.batch], r[COL.steps]])).toEqual([[0, 4, 5], [1, 4, 5]]);
+    expect(fit.map((r) => [r[COL.epoch], r[COL.batch], r[COL.steps]])).toEqual([
+      [0, 4, 5],
+      [1, 4, 5],
+    ]);
     expect(fit.reduce((s, r) => s + r[COL.ms] * r[COL.steps], 0)).toBe(55);
     expect(fit.map((r) => r[COL.stepPeakBytes])).toEqual([150, 150]);
     expect(fit.map((r) => r[COL.valLoss])).toEqual([0.5, 0.5]);

@@ -13,21 +13,55 @@ import type { MachineInfo } from '../../src/shared/machine';
 import type { Comparison, RunNoise } from '../../src/shared/metrics';
 import { config, metrics, summary } from './fixtures';
 
-const machine: MachineInfo = { backend: 'wasm', wasm: { simd: true, multithread: false }, cores: 2, memory: { gib: 8, approximate: true }, runtime: 'Chromium 156', os: 'Linux', date: '2026-12-02T10:00:00Z' };
+const machine: MachineInfo = {
+  backend: 'wasm',
+  wasm: { simd: true, multithread: false },
+  cores: 2,
+  memory: { gib: 8, approximate: true },
+  runtime: 'Chromium 156',
+  os: 'Linux',
+  date: '2026-12-02T10:00:00Z',
+};
 const noise: RunNoise = { value: 0.12, basis: 'batches', mode: 'fit', warning: null };
 const comparisons: Comparison[] = [
-  { mode: 'fit', other: 'loop', against: 'loop', estimate: 2, low: 1.9, high: 2.1, level: 0.95, basis: 'batches', n: 4, verdict: 'different', text: 'fit takes 2× as long as loop' },
+  {
+    mode: 'fit',
+    other: 'loop',
+    against: 'loop',
+    estimate: 2,
+    low: 1.9,
+    high: 2.1,
+    level: 0.95,
+    basis: 'batches',
+    n: 4,
+    verdict: 'different',
+    text: 'fit takes 2× as long as loop',
+  },
 ];
 
 /** A book like a page's after two runs: one with validation and a refusal, one classification run. */
 function pageBook(): RunBook {
   const book = new RunBook();
   const a = book.add(config({ modes: ['fit', 'fitDataset', 'loop'], validationSplit: 0.2 }), 0);
-  book.append(a, packMetrics([...metrics('fit', 6, 3, 32, (i) => ({ loss: 1 / (i + 1), valLoss: i % 3 === 2 ? 0.5 : NaN })), ...metrics('loop', 6, 3, 32, (i) => ({ ms: 1 + i / 7, dataMs: 0.25 }))]));
+  book.append(
+    a,
+    packMetrics([
+      ...metrics('fit', 6, 3, 32, (i) => ({ loss: 1 / (i + 1), valLoss: i % 3 === 2 ? 0.5 : NaN })),
+      ...metrics('loop', 6, 3, 32, (i) => ({ ms: 1 + i / 7, dataMs: 0.25 })),
+    ]),
+  );
   a.backend = { active: 'wasm', requested: 'auto', fallbacks: [{ backend: 'webgpu', reason: 'no adapter' }] };
   a.machine = machine;
   a.summaries = [
-    summary('fit', { msPerBatchMedian: 2, vsLoop: 2, vsLoopLow: 1.9, vsLoopHigh: 2.1, vsLoopVerdict: 'different', msBox: { p5: 1, p25: 1.5, p50: 2, p75: 2.5, p95: 3 }, msHistogram: { edges: [1, 2, 3], counts: [2, 4], excluded: 0 } }),
+    summary('fit', {
+      msPerBatchMedian: 2,
+      vsLoop: 2,
+      vsLoopLow: 1.9,
+      vsLoopHigh: 2.1,
+      vsLoopVerdict: 'different',
+      msBox: { p5: 1, p25: 1.5, p50: 2, p75: 2.5, p95: 3 },
+      msHistogram: { edges: [1, 2, 3], counts: [2, 4], excluded: 0 },
+    }),
     summary('fitDataset', { refused: 'estimated peak 2 GB exceeds the 1 GB budget', msPerBatchMedian: NaN }),
     summary('loop', { msPerBatchMedian: 1, dataMsMedian: 0.25, vsFastest: 1, vsFastestVerdict: 'equivalent' }),
   ];
@@ -50,7 +84,13 @@ function reimport(book: RunBook): RunBook {
 
 /** The table's rows; an imported run's label says so, and is otherwise the original's. */
 const rowsOf = (book: RunBook) =>
-  tableRows(book.runs).map((r) => ({ runId: r.runId, label: r.label.replace(' · imported', ''), dataset: r.dataset, summary: r.summary, valAccuracy: r.valAccuracy }));
+  tableRows(book.runs).map((r) => ({
+    runId: r.runId,
+    label: r.label.replace(' · imported', ''),
+    dataset: r.dataset,
+    summary: r.summary,
+    valAccuracy: r.valAccuracy,
+  }));
 
 describe('export, then import', () => {
   it('gives the same summary table, row for row', () => {
@@ -102,7 +142,19 @@ describe("the CLI's document", () => {
   it('imports with its summaries, verdicts and machine, and no traces', () => {
     const cfg = config({ modes: ['fit', 'loop'], backend: 'wasm' });
     const text = resultDocument(
-      [{ engine: 'fitscope (TensorFlow.js 4.22.0)', config: cfg, backend: { active: 'wasm', requested: 'wasm', fallbacks: [] }, machine: { ...machine, runtime: 'Node 20.20.2' }, notices: [], stopped: false, summaries: [summary('fit'), summary('loop', { msPerBatchMedian: 0.5 })], comparisons, noise }],
+      [
+        {
+          engine: 'fitscope (TensorFlow.js 4.22.0)',
+          config: cfg,
+          backend: { active: 'wasm', requested: 'wasm', fallbacks: [] },
+          machine: { ...machine, runtime: 'Node 20.20.2' },
+          notices: [],
+          stopped: false,
+          summaries: [summary('fit'), summary('loop', { msPerBatchMedian: 0.5 })],
+          comparisons,
+          noise,
+        },
+      ],
       new Date('2026-12-02T09:00:00Z'),
     );
     const read = readResultText(text);

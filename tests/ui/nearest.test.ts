@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { nearestAt } from '../../src/ui/chart-data/nearest';
 
-const pts = [{ x: 0, y: 1 }, { x: 10, y: 2 }, { x: 10, y: 8 }, { x: 20, y: 3 }];
+const pts = [
+  { x: 0, y: 1 },
+  { x: 10, y: 2 },
+  { x: 10, y: 8 },
+  { x: 20, y: 3 },
+];
 
 describe('nearestAt', () => {
   it('finds the nearest x and every value there', () => {

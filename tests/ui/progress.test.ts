@@ -2,13 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRunResult } from '../../src/client/trainer-client';
 import { RunBook } from '../../src/ui/chart-data/run-book';
-import { effectiveSamples, expectedBatches, formatDuration, furthestPlannedX, livePlannedX, plannedX, runProgress } from '../../src/ui/progress/progress-math';
+import {
+  effectiveSamples,
+  expectedBatches,
+  formatDuration,
+  furthestPlannedX,
+  livePlannedX,
+  plannedX,
+  runProgress,
+} from '../../src/ui/progress/progress-math';
 import { stopMessage } from '../../src/ui/progress/stop-message';
 import { config, metrics, summary } from './fixtures';
 import { packMetrics } from '../../src/shared/metric-chunk';
 
 describe('expected batches', () => {
-  it('follows the engine: the set\'s real size, the validation split, ceil per epoch', () => {
+  it("follows the engine: the set's real size, the validation split, ceil per epoch", () => {
     expect(expectedBatches(config({ samples: 4096, batchSize: 32, epochs: 2 }))).toBe(256);
     expect(expectedBatches(config({ samples: 100, batchSize: 32, epochs: 1 }))).toBe(4);
     expect(expectedBatches(config({ samples: 1000, batchSize: 10, epochs: 1, validationSplit: 0.25 }))).toBe(75);
@@ -16,12 +24,12 @@ describe('expected batches', () => {
     expect(effectiveSamples(config({ dataset: 'mnist', samples: 10 }))).toBe(1000);
   });
 
-  it('does not guess a CSV file\'s length', () => {
+  it("does not guess a CSV file's length", () => {
     expect(expectedBatches(config({ dataset: 'csv' as never }))).toBeNull();
   });
 });
 
-describe('planned x (where a streaming chart\'s x axis ends)', () => {
+describe("planned x (where a streaming chart's x axis ends)", () => {
   it('is the planned batches or samples, and unknown for wall time and CSV files', () => {
     const c = config({ samples: 1000, batchSize: 32, epochs: 3, validationSplit: 0.2 });
     expect(plannedX(c, 'batch')).toBe(Math.ceil(800 / 32) * 3);
@@ -58,7 +66,10 @@ describe('runProgress', () => {
     run.addSummary(summary('fit', { batches: 10 }));
     book.append(run, packMetrics(metrics('loop', 4, 10, 32, () => ({ ms: 2 }))));
     const p = runProgress(run, 3000);
-    expect(p.modes.map((m) => [m.mode, m.state, m.done, m.expected])).toEqual([['fit', 'done', 10, 10], ['loop', 'running', 4, 10]]);
+    expect(p.modes.map((m) => [m.mode, m.state, m.done, m.expected])).toEqual([
+      ['fit', 'done', 10, 10],
+      ['loop', 'running', 4, 10],
+    ]);
     expect([p.done, p.expected, p.fraction]).toEqual([14, 20, 0.7]);
     expect(p.elapsedMs).toBe(2000);
     expect(p.etaMs).toBe(6 * 2);
@@ -93,7 +104,10 @@ describe('runProgress', () => {
     run.addSummary({ ...summary('loop', { batches: 10 }), repeat: 1 });
     book.append(run, packMetrics(rows('fit', 1, 3)));
     const p = runProgress(run, 1);
-    expect(p.modes.map((m) => [m.mode, m.state, m.done, m.expected])).toEqual([['fit', 'running', 13, 20], ['loop', 'done', 20, 20]]);
+    expect(p.modes.map((m) => [m.mode, m.state, m.done, m.expected])).toEqual([
+      ['fit', 'running', 13, 20],
+      ['loop', 'done', 20, 20],
+    ]);
     expect([p.done, p.expected]).toEqual([33, 40]);
     expect(p.etaMs).toBe(7 * 2);
   });
@@ -114,7 +128,9 @@ describe('stopMessage', () => {
     run.result = { stopped: true, totalBatches: 123, summaries: [stopped] } as unknown as ClientRunResult;
     run.stopRequestedAt = 1000;
     run.endedAt = 1012;
-    expect(stopMessage(run)).toBe('Stopped on request after 123 batches: fitDataset stopped after batch 123 of 256; loop did not run and has no row. The run ended 12 ms after Stop.');
+    expect(stopMessage(run)).toBe(
+      'Stopped on request after 123 batches: fitDataset stopped after batch 123 of 256; loop did not run and has no row. The run ended 12 ms after Stop.',
+    );
     run.result = { ...run.result, stopped: false };
     expect(stopMessage(run)).toBeNull();
   });

@@ -100,7 +100,10 @@ describe('RunBook', () => {
     ]);
     const views = traceViews(book.runs, VIEW);
     expect(views[0].classification).toBe(true);
-    expect(validationLines(views, 'accuracy')[0].points).toEqual([{ x: 1, y: 0.2 }, { x: 2, y: 0.5 }]);
+    expect(validationLines(views, 'accuracy')[0].points).toEqual([
+      { x: 1, y: 0.2 },
+      { x: 2, y: 0.5 },
+    ]);
   });
 });
 
@@ -108,7 +111,18 @@ describe('trace series', () => {
   function oneRun() {
     const book = new RunBook();
     const run = book.add(config({ modes: ['fitDataset'] }), 0);
-    book.append(run, packMetrics(metrics('fitDataset', 400, 100, 32, (i) => ({ loss: 1 / (i + 1), ms: 2, dataMs: 0.5, numBytes: 1000 + i, gpuBytesAllocated: 5000 }))));
+    book.append(
+      run,
+      packMetrics(
+        metrics('fitDataset', 400, 100, 32, (i) => ({
+          loss: 1 / (i + 1),
+          ms: 2,
+          dataMs: 0.5,
+          numBytes: 1000 + i,
+          gpuBytesAllocated: 5000,
+        })),
+      ),
+    );
     return { book, run, buf: run.trace('fitDataset')!.buffer };
   }
 
@@ -168,7 +182,10 @@ describe('trace series', () => {
       [false, 'fitDataset · wasm · teacher · 100,000 samples'],
     ]);
     // No in-step peak measured: the batch-end reading is the line.
-    expect(memoryLines(smooth).map((l) => [l.key.split(':').at(-1), l.secondary ?? null])).toEqual([['bytes', null], ['pool', 'GPU pool']]);
+    expect(memoryLines(smooth).map((l) => [l.key.split(':').at(-1), l.secondary ?? null])).toEqual([
+      ['bytes', null],
+      ['pool', 'GPU pool'],
+    ]);
     expect(residentMarks(book.runs)).toEqual([]);
     run.addSummary(summary('fitDataset', { residentBytes: 2048 }));
     expect(residentMarks(book.runs)[0]).toMatchObject({ y: 2048, label: 'fitDataset data set 2.0 kB' });
@@ -179,7 +196,10 @@ describe('trace series', () => {
     const run = book.add(config({ modes: ['fitDataset'] }), 0);
     book.append(run, packMetrics(metrics('fitDataset', 50, 50, 32, (i) => ({ numBytes: 1000, stepPeakBytes: 3_000_000 + i }))));
     const lines = memoryLines(traceViews(book.runs, VIEW));
-    expect(lines.map((l) => [l.key.split(':').at(-1), l.faint ?? false, l.secondary ?? null])).toEqual([['peak', false, null], ['bytes', true, 'batch end']]);
+    expect(lines.map((l) => [l.key.split(':').at(-1), l.faint ?? false, l.secondary ?? null])).toEqual([
+      ['peak', false, null],
+      ['bytes', true, 'batch end'],
+    ]);
     expect(Math.max(...lines[0].points.map((p) => p.y))).toBe(3_000_049);
     expect(Math.max(...lines[1].points.map((p) => p.y))).toBe(1000);
     expect(legendOf(lines)).toHaveLength(1);
@@ -215,7 +235,10 @@ describe('repeats', () => {
     expect(fit.map((l) => l.repeat ?? 0).sort()).toEqual([0, 1]);
     expect(new Set(fit.map((l) => l.color)).size).toBe(1);
     // The second repeat restarts at batch 1 and ends at 10, like the first.
-    expect(fit.map((l) => [l.points[0].x, l.points.at(-1)!.x])).toEqual([[1, 10], [1, 10]]);
+    expect(fit.map((l) => [l.points[0].x, l.points.at(-1)!.x])).toEqual([
+      [1, 10],
+      [1, 10],
+    ]);
     expect(legendOf(lines).map((i) => i.label.split(' ')[0])).toEqual(['fit', 'loop']);
   });
 });

@@ -53,7 +53,7 @@ function setup(minIntervalMs = 100) {
 }
 
 describe('RunStore', () => {
-  it('publishes a run\'s events at once, without waiting for a frame', () => {
+  it("publishes a run's events at once, without waiting for a frame", () => {
     const { book, store, time, heard } = setup();
     const before = store.getSnapshot();
     const run = book.add(config({ modes: ['loop'] }), 0);
@@ -97,7 +97,7 @@ describe('RunStore', () => {
     expect(store.getSnapshot().received).toBe(6);
   });
 
-  it('keeps the charts\' data as published when an event comes between two rows publishes', () => {
+  it("keeps the charts' data as published when an event comes between two rows publishes", () => {
     const { book, store, time } = setup();
     const run = book.add(config({ modes: ['loop'] }), 0);
     time.frame();

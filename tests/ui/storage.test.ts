@@ -105,7 +105,9 @@ describe('keeping runs across reloads', () => {
     const ids = [liveRun(book), liveRun(book), liveRun(book), liveRun(book)].map((r) => r.id);
     await keeper.idle();
     expect(store.runs.size).toBe(3);
-    expect(keeper.notices).toEqual([{ kind: 'info', text: expect.stringMatching(new RegExp(`^Run ${ids[0]} will not come back after a reload: .*at most 3 runs`)) }]);
+    expect(keeper.notices).toEqual([
+      { kind: 'info', text: expect.stringMatching(new RegExp(`^Run ${ids[0]} will not come back after a reload: .*at most 3 runs`)) },
+    ]);
     const back = (await keeperOn(store)).book.runs;
     expect(back.map((r) => r.config.modes)).toHaveLength(3);
     // Still on this page until the reload.
@@ -149,12 +151,19 @@ describe('when storage fails, the page goes on and says so once', () => {
   }
 
   it('unavailable', async () => {
-    const { book, keeper } = await keeperOn(new FailingStore({ getAll: new Error('this browser offers no IndexedDB'), put: new Error('no') }));
+    const { book, keeper } = await keeperOn(
+      new FailingStore({ getAll: new Error('this browser offers no IndexedDB'), put: new Error('no') }),
+    );
     liveRun(book);
     liveRun(book);
     await keeper.idle();
     expect(book.runs).toHaveLength(2);
-    expect(keeper.notices).toEqual([{ kind: 'warning', text: "Runs will not be kept after a reload: this browser's storage cannot be used (this browser offers no IndexedDB)." }]);
+    expect(keeper.notices).toEqual([
+      {
+        kind: 'warning',
+        text: "Runs will not be kept after a reload: this browser's storage cannot be used (this browser offers no IndexedDB).",
+      },
+    ]);
   });
 
   it('full', async () => {
@@ -179,7 +188,9 @@ describe('when storage fails, the page goes on and says so once', () => {
     store.runs.set('d', { key: 'd' } as unknown as StoredRun);
     const { book, keeper } = await keeperOn(store);
     expect(book.runs).toHaveLength(1);
-    expect(keeper.notices).toEqual([{ kind: 'warning', text: "4 saved runs could not be read and were removed from this browser's storage." }]);
+    expect(keeper.notices).toEqual([
+      { kind: 'warning', text: "4 saved runs could not be read and were removed from this browser's storage." },
+    ]);
     await keeper.idle();
     expect([...store.runs.keys()]).toEqual([good.key]);
   });

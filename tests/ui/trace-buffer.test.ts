@@ -51,7 +51,13 @@ describe('TraceBuffer', () => {
   it('remembers whether the low or the high came first', () => {
     const buf = new TraceBuffer(4);
     // Rising then falling: after merging, row 0 = (1, 5) low first, row 1 = (2, 9) high first.
-    for (const [i, loss] of [[1, 1], [2, 5], [3, 9], [4, 2]]) buf.append(row(i, loss));
+    for (const [i, loss] of [
+      [1, 1],
+      [2, 5],
+      [3, 9],
+      [4, 2],
+    ])
+      buf.append(row(i, loss));
     buf.append(row(5, 4));
     expect(buf.count).toBe(3);
     expect([buf.lo[LOSS][0], buf.hi[LOSS][0], buf.loFirst[LOSS][0]]).toEqual([1, 5, 1]);

@@ -5,8 +5,12 @@ import { appRootUrl } from '../../src/worker/fetch-assets';
 
 describe('appRootUrl', () => {
   it('an absolute base names the root on the worker origin, wherever the worker script is (dev server)', () => {
-    expect(appRootUrl('/', 'assets', 'http://127.0.0.1:5173/src/worker/entry.ts?worker_file&type=module').href).toBe('http://127.0.0.1:5173/');
-    expect(appRootUrl('/tools/fitscope/', 'assets', 'https://example.org/tools/fitscope/assets/entry-1.js').href).toBe('https://example.org/tools/fitscope/');
+    expect(appRootUrl('/', 'assets', 'http://127.0.0.1:5173/src/worker/entry.ts?worker_file&type=module').href).toBe(
+      'http://127.0.0.1:5173/',
+    );
+    expect(appRootUrl('/tools/fitscope/', 'assets', 'https://example.org/tools/fitscope/assets/entry-1.js').href).toBe(
+      'https://example.org/tools/fitscope/',
+    );
   });
 
   it('a relative base is the folder above the assets folder the built worker sits in', () => {
@@ -22,6 +26,8 @@ describe('appRootUrl', () => {
   });
 
   it('a full URL base is used as it is', () => {
-    expect(appRootUrl('https://cdn.example.org/fitscope/', 'assets', 'https://cdn.example.org/fitscope/assets/e.js').href).toBe('https://cdn.example.org/fitscope/');
+    expect(appRootUrl('https://cdn.example.org/fitscope/', 'assets', 'https://cdn.example.org/fitscope/assets/e.js').href).toBe(
+      'https://cdn.example.org/fitscope/',
+    );
   });
 });

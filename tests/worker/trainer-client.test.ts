@@ -24,7 +24,17 @@ function chunkOf(from: number, count: number) {
 }
 
 function result(runId: number, totalBatches: number, stopped = false): RunResult {
-  return { runId, backend: BACKEND, summaries: [], comparisons: [], noise: { value: NaN, basis: 'batches', mode: null, warning: null }, notices: [], batchCounts: { loop: totalBatches }, totalBatches, stopped };
+  return {
+    runId,
+    backend: BACKEND,
+    summaries: [],
+    comparisons: [],
+    noise: { value: NaN, basis: 'batches', mode: null, warning: null },
+    notices: [],
+    batchCounts: { loop: totalBatches },
+    totalBatches,
+    stopped,
+  };
 }
 
 /** A Worker stand-in: the client's end of a MessageChannel whose other end exposes `api`. */
@@ -160,7 +170,10 @@ describe('TrainerClient', () => {
     const { create, made } = fakeWorkerFactory(api);
     const client = new TrainerClient({ createWorker: create, stopGraceMs: 100 });
     const running = client.run(CONFIG, { onMetrics: () => {} });
-    const outcome = running.then(() => 'resolved', (e: { name: string }) => e.name);
+    const outcome = running.then(
+      () => 'resolved',
+      (e: { name: string }) => e.name,
+    );
     await settle();
     client.stop();
     // Within the grace period the worker is left alone; at its end it is terminated.
@@ -177,7 +190,10 @@ describe('TrainerClient', () => {
 
   it('rejects a second run while one is in progress', async () => {
     const api: TrainerApi = {
-      ...NO_CSV, start: () => new Promise(() => {}), async stop() {} };
+      ...NO_CSV,
+      start: () => new Promise(() => {}),
+      async stop() {},
+    };
     const client = new TrainerClient({ createWorker: fakeWorkerFactory(api).create });
     const first = client.run(CONFIG, { onMetrics: () => {} });
     await expect(client.run(CONFIG, { onMetrics: () => {} })).rejects.toMatchObject({ name: ERROR_NAMES.runInProgress });
@@ -187,7 +203,10 @@ describe('TrainerClient', () => {
 
   it("turns the worker's error event into WorkerLostError", async () => {
     const api: TrainerApi = {
-      ...NO_CSV, start: () => new Promise(() => {}), async stop() {} };
+      ...NO_CSV,
+      start: () => new Promise(() => {}),
+      async stop() {},
+    };
     let worker: Worker | undefined;
     const { create } = fakeWorkerFactory(api);
     const client = new TrainerClient({ createWorker: () => (worker = create()) });
@@ -209,7 +228,10 @@ describe('TrainerClient', () => {
       async stop() {},
     };
     const client = new TrainerClient({ createWorker: fakeWorkerFactory(api).create });
-    await expect(client.run(CONFIG, { onMetrics: () => {} })).rejects.toMatchObject({ name: ERROR_NAMES.backendUnavailable, message: expect.stringContaining('no WebGPU adapter') });
+    await expect(client.run(CONFIG, { onMetrics: () => {} })).rejects.toMatchObject({
+      name: ERROR_NAMES.backendUnavailable,
+      message: expect.stringContaining('no WebGPU adapter'),
+    });
   });
 
   it('declares a silent worker lost, instead of waiting forever, and starts a fresh one for the next run', async () => {

@@ -60,7 +60,11 @@ describe('createTrainer', () => {
     const trainer = createTrainer({ tf });
     const rec = recordEvents();
     // 2048 samples / batch 16 = 128 batches an epoch, 3 epochs, 2 modes: 768 batches in 6 records.
-    const result = await trainer.start(1, config({ modes: ['fit', 'fitDataset'], callbacks: false, epochs: 3, samples: 2048, batchSize: 16 }), rec.events);
+    const result = await trainer.start(
+      1,
+      config({ modes: ['fit', 'fitDataset'], callbacks: false, epochs: 3, samples: 2048, batchSize: 16 }),
+      rec.events,
+    );
     expect(result.totalBatches).toBe(768);
     expect(rec.chunks.reduce((n, c) => n + c.count, 0)).toBe(6);
     expect(rec.chunks.reduce((n, c) => n + chunkSteps(c), 0)).toBe(result.totalBatches);
@@ -160,7 +164,9 @@ describe('createTrainer', () => {
   it('rejects a second start while a run is in progress, then accepts one after it', async () => {
     const trainer = createTrainer({ tf });
     const first = trainer.start(10, config({ samples: 100_000, batchSize: 8, modes: ['loop'] }), recordEvents().events);
-    await expect(trainer.start(11, config({ samples: 64 }), recordEvents().events)).rejects.toMatchObject({ name: ERROR_NAMES.runInProgress });
+    await expect(trainer.start(11, config({ samples: 64 }), recordEvents().events)).rejects.toMatchObject({
+      name: ERROR_NAMES.runInProgress,
+    });
     await trainer.stop(10);
     const result = await first;
     expect(result.stopped).toBe(true);
@@ -208,7 +214,12 @@ describe('createTrainer', () => {
     const trainer = createTrainer({ tf });
     const inspection = await trainer.inspectCsv({ file, name: 'waves.csv' });
     expect(inspection).toMatchObject({ rows: 120, label: 'dir', task: 'classification', classes: ['down', 'up'], features: ['s', 'c'] });
-    const result = await trainer.start(50, config({ dataset: 'csv', modes: ['fitDataset', 'loop'], epochs: 2, batchSize: 16 }), recordEvents().events, { file, name: 'waves.csv' });
+    const result = await trainer.start(
+      50,
+      config({ dataset: 'csv', modes: ['fitDataset', 'loop'], epochs: 2, batchSize: 16 }),
+      recordEvents().events,
+      { file, name: 'waves.csv' },
+    );
     expect(result.summaries.map((s) => s.batches)).toEqual([12, 12]);
     expect(result.summaries.every((s) => s.leakedTensors === 0)).toBe(true);
   });
@@ -216,8 +227,13 @@ describe('createTrainer', () => {
   it('rejects a malformed CSV with InvalidDataError naming the file, line and column', async () => {
     const trainer = createTrainer({ tf });
     const file = new Blob(['a,b,label\n1,2,x\n3,4\n']);
-    await expect(trainer.inspectCsv({ file, name: 'bad.csv' })).rejects.toMatchObject({ name: ERROR_NAMES.invalidData, message: 'bad.csv: line 3 has 2 fields; the header has 3' });
-    const failure = await trainer.start(51, config({ dataset: 'csv' }), recordEvents().events, { file, name: 'bad.csv' }).catch((e: Error) => e);
+    await expect(trainer.inspectCsv({ file, name: 'bad.csv' })).rejects.toMatchObject({
+      name: ERROR_NAMES.invalidData,
+      message: 'bad.csv: line 3 has 2 fields; the header has 3',
+    });
+    const failure = await trainer
+      .start(51, config({ dataset: 'csv' }), recordEvents().events, { file, name: 'bad.csv' })
+      .catch((e: Error) => e);
     expect(failure).toMatchObject({ name: ERROR_NAMES.invalidData });
     // The trainer is free again for the next run.
     const ok = await trainer.start(52, config({ samples: 64, batchSize: 16, modes: ['loop'] }), recordEvents().events);

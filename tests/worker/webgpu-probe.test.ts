@@ -20,8 +20,12 @@ describe('createWebGpuProbe', () => {
   });
 
   it('marks a software rasteriser as software even when it does not say it is a fallback adapter', () => {
-    expect(describeAdapter({ info: { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: false } })).toBe('software: google swiftshader');
-    expect(describeAdapter({ isFallbackAdapter: false, info: { vendor: 'mesa', description: 'llvmpipe (LLVM 19.1.7, 256 bits)' } })).toBe('software: mesa llvmpipe (LLVM 19.1.7, 256 bits)');
+    expect(describeAdapter({ info: { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: false } })).toBe(
+      'software: google swiftshader',
+    );
+    expect(describeAdapter({ isFallbackAdapter: false, info: { vendor: 'mesa', description: 'llvmpipe (LLVM 19.1.7, 256 bits)' } })).toBe(
+      'software: mesa llvmpipe (LLVM 19.1.7, 256 bits)',
+    );
     expect(describeAdapter({ isFallbackAdapter: false, info: { vendor: 'intel', architecture: 'xe' } })).toBe('intel xe');
   });
 

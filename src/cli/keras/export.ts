@@ -51,7 +51,15 @@ export function runSpec(prepared: PreparedRun, optimizer: OptimizerSpec) {
   return {
     version: SPEC_VERSION,
     seed: config.seed,
-    data: { dataset: config.dataset, task: shape.task, features: shape.features, outputs: shape.outputs, samples: shape.samples, testSamples: prepared.test.samples, image: shape.image ?? null },
+    data: {
+      dataset: config.dataset,
+      task: shape.task,
+      features: shape.features,
+      outputs: shape.outputs,
+      samples: shape.samples,
+      testSamples: prepared.test.samples,
+      image: shape.image ?? null,
+    },
     layers: arch.layers.map((l) => l.spec),
     weights: weights.shapes.map((shape, i) => ({ file: `w${i}.bin`, shape })),
     optimizer,
@@ -64,7 +72,13 @@ export function runSpec(prepared: PreparedRun, optimizer: OptimizerSpec) {
       readback: config.readback,
       callbacks: config.callbacks,
     },
-    pipeline: { latencyMs: config.latencyMs, augment: config.augment, genYields: config.genYields, prefetch: config.prefetch, feed: config.feed },
+    pipeline: {
+      latencyMs: config.latencyMs,
+      augment: config.augment,
+      genYields: config.genYields,
+      prefetch: config.prefetch,
+      feed: config.feed,
+    },
   };
 }
 

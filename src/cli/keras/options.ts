@@ -12,10 +12,10 @@ export interface KerasFlags {
 }
 
 export const KERAS_FLAG_HELP = [
-  '  --threads N      TensorFlow intra- and inter-op threads (default 1; 0 = TensorFlow\'s default, all cores)',
+  "  --threads N      TensorFlow intra- and inter-op threads (default 1; 0 = TensorFlow's default, all cores)",
   '  --workers N      PyDataset worker threads when the generator prefetches (default 2: Keras queues only from 2)',
   '  --python PATH    the Python to run (default: the venv `npm run keras:setup` makes, .venv-keras/)',
-  '  --shared-process run every mode in one Python process (faster start; each mode\'s RSS then includes what earlier modes kept)',
+  "  --shared-process run every mode in one Python process (faster start; each mode's RSS then includes what earlier modes kept)",
 ];
 
 function intValue(flag: string, value: string | undefined, min: number): number {

@@ -24,9 +24,11 @@ export function indexUrlsFromPipConfig(output: string): string[] {
 }
 
 export function chooseIndex(pipConfigOutput: string | null): IndexChoice {
-  if (pipConfigOutput === null) return { env: {}, description: '`pip config list` failed: pip uses its own settings (it may need the network)' };
+  if (pipConfigOutput === null)
+    return { env: {}, description: '`pip config list` failed: pip uses its own settings (it may need the network)' };
   const local = [...new Set(indexUrlsFromPipConfig(pipConfigOutput).filter(isLocal))];
-  if (local.length === 0) return { env: {}, description: 'no local package index in `pip config list`: pip uses its own settings (it may need the network)' };
+  if (local.length === 0)
+    return { env: {}, description: 'no local package index in `pip config list`: pip uses its own settings (it may need the network)' };
   const [first, ...rest] = local;
   return {
     env: { PIP_INDEX_URL: first, PIP_EXTRA_INDEX_URL: rest.join(' ') },

@@ -59,7 +59,8 @@ function runPython(python: string, args: string[], log: (line: string) => void):
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       const lines = (stdoutRest + chunk).split('\n');
       stdoutRest = lines.pop() ?? '';
-      for (const line of lines) if (line.startsWith(RESULT_PREFIX)) results.push(JSON.parse(line.slice(RESULT_PREFIX.length)) as KerasModeResult);
+      for (const line of lines)
+        if (line.startsWith(RESULT_PREFIX)) results.push(JSON.parse(line.slice(RESULT_PREFIX.length)) as KerasModeResult);
     });
     let stderrRest = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -71,7 +72,9 @@ function runPython(python: string, args: string[], log: (line: string) => void):
         log(`  [keras] ${line}`);
       }
     });
-    child.on('error', (e) => reject(new KerasMissingError(`cannot start ${python}: ${e.message}; run \`${SETUP_HINT}\` or pass --python PATH`)));
+    child.on('error', (e) =>
+      reject(new KerasMissingError(`cannot start ${python}: ${e.message}; run \`${SETUP_HINT}\` or pass --python PATH`)),
+    );
     child.on('close', (code, signal) => {
       if (code === 0) return resolve(results);
       const last = stderrTail.at(-1) ?? `exit ${code ?? signal}`;
@@ -99,7 +102,13 @@ export async function runKeras(tf: Tf, requested: RunConfig, options: KerasRunOp
     if (results.length === 0) throw new KerasRunnerError('the Keras runner printed no results');
     const engine = describeEngine(results[0], cpus().length);
     const summaries = results.map((r) => toSummary(config, prepared.shape.samples, r, engine, memoryQuantity(r, options.isolate)));
-    return { summaries, ...compareKerasModes(summaries, results), notices: prepared.notices, knobNotes: knobNotes(config, { workers: options.workers }), engine };
+    return {
+      summaries,
+      ...compareKerasModes(summaries, results),
+      notices: prepared.notices,
+      knobNotes: knobNotes(config, { workers: options.workers }),
+      engine,
+    };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -44,13 +44,18 @@ const num = (v: number | null | undefined) => (typeof v === 'number' ? v : NaN);
 
 export function describeEngine(result: Pick<KerasModeResult, 'versions' | 'threads'>, cores: number): string {
   const { keras, tensorflow } = result.versions;
-  const threads = result.threads.intra > 0 ? `${result.threads.intra} thread${result.threads.intra === 1 ? '' : 's'}` : `TensorFlow's default threads (${cores} cores)`;
+  const threads =
+    result.threads.intra > 0
+      ? `${result.threads.intra} thread${result.threads.intra === 1 ? '' : 's'}`
+      : `TensorFlow's default threads (${cores} cores)`;
   return `Keras ${keras} / TensorFlow ${tensorflow}, native CPU, ${threads}`;
 }
 
 export function memoryQuantity(result: KerasModeResult, isolated: boolean): string {
   const scope = isolated ? "the mode's own Python process" : 'the Python process shared by the modes (memory earlier modes kept is in it)';
-  const since = result.peakIsModeOnly ? 'peak since the mode started (VmHWM reset)' : 'peak over the process lifetime (VmHWM could not be reset)';
+  const since = result.peakIsModeOnly
+    ? 'peak since the mode started (VmHWM reset)'
+    : 'peak over the process lifetime (VmHWM could not be reset)';
   return `process RSS of ${scope}, ${since}; not tensor bytes`;
 }
 
@@ -104,8 +109,14 @@ export function toSummary(config: RunConfig, samples: number, result: KerasModeR
 }
 
 /** The ratios to the loop and the fastest mode, their verdicts and the noise meter, as the engine makes them. */
-export function compareKerasModes(summaries: KerasModeSummary[], results: readonly KerasModeResult[]): { comparisons: Comparison[]; noise: RunNoise } {
-  const comparisons = compareModes(summaries, results.map((r) => ({ mode: r.mode, batchMs: [r.batchMs] })));
+export function compareKerasModes(
+  summaries: KerasModeSummary[],
+  results: readonly KerasModeResult[],
+): { comparisons: Comparison[]; noise: RunNoise } {
+  const comparisons = compareModes(
+    summaries,
+    results.map((r) => ({ mode: r.mode, batchMs: [r.batchMs] })),
+  );
   return { comparisons, noise: runNoise(summaries, comparisons) };
 }
 
@@ -117,7 +128,10 @@ export function memoryLines(summaries: readonly KerasModeSummary[]): string[] {
   const width = Math.max(...summaries.map((s) => s.mode.length));
   return [
     `memory: ${summaries[0].memoryQuantity}`,
-    ...summaries.map((s) => `  ${s.mode.padEnd(width)}  peak ${mb(s.peakRssBytes).padStart(9)}  growth over the mode ${Number.isFinite(s.rssGrowthBytes) ? (s.rssGrowthBytes >= 0 ? '+' : '') : ''}${mb(s.rssGrowthBytes)}  (fed: ${s.fed})`),
+    ...summaries.map(
+      (s) =>
+        `  ${s.mode.padEnd(width)}  peak ${mb(s.peakRssBytes).padStart(9)}  growth over the mode ${Number.isFinite(s.rssGrowthBytes) ? (s.rssGrowthBytes >= 0 ? '+' : '') : ''}${mb(s.rssGrowthBytes)}  (fed: ${s.fed})`,
+    ),
   ];
 }
 
@@ -126,6 +140,14 @@ export function kerasJson(base: Record<string, unknown>[], summaries: readonly K
   return base.map((row, i) => {
     const s = summaries[i];
     const nullable = (v: number) => (Number.isFinite(v) ? v : null);
-    return { ...row, peakSource: 'process-rss', engine: s.engine, fed: s.fed, peakRssBytes: nullable(s.peakRssBytes), rssGrowthBytes: nullable(s.rssGrowthBytes), memoryQuantity: s.memoryQuantity };
+    return {
+      ...row,
+      peakSource: 'process-rss',
+      engine: s.engine,
+      fed: s.fed,
+      peakRssBytes: nullable(s.peakRssBytes),
+      rssGrowthBytes: nullable(s.rssGrowthBytes),
+      memoryQuantity: s.memoryQuantity,
+    };
   });
 }

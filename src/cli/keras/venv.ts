@@ -47,7 +47,9 @@ export interface SetupOptions {
   log?: (line: string) => void;
 }
 
-export type SetupResult = ({ ok: true; python: string; versions: KerasVersions; reused: boolean } | { ok: false; reason: string }) & { venvDir: string };
+export type SetupResult = ({ ok: true; python: string; versions: KerasVersions; reused: boolean } | { ok: false; reason: string }) & {
+  venvDir: string;
+};
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): { ok: boolean; output: string } {
   const result = spawnSync(command, args, { encoding: 'utf8', env, timeout: 20 * 60_000, maxBuffer: 64 * 1024 * 1024 });
@@ -64,19 +66,27 @@ function build(venvDir: string, log: (line: string) => void): SetupResult {
   if (!existsSync(python)) {
     log(`keras setup: creating the venv ${venvDir}`);
     const made = run(system.python, ['-m', 'venv', venvDir], env);
-    if (!made.ok) return { ok: false, reason: `${system.python} -m venv ${venvDir} failed: ${made.output.trim().split('\n').pop()}`, venvDir };
+    if (!made.ok)
+      return { ok: false, reason: `${system.python} -m venv ${venvDir} failed: ${made.output.trim().split('\n').pop()}`, venvDir };
   }
   log(`keras setup: installing ${KERAS_REQUIREMENTS} (about 30 s from a local index, 1.6 GB)`);
   const started = Date.now();
   const installed = run(python, ['-m', 'pip', 'install', '-q', '-r', KERAS_REQUIREMENTS], env);
   if (!installed.ok) {
-    const lastLines = installed.output.trim().split('\n').filter((l) => !/is ignored: it is neither a file nor a directory/.test(l)).slice(-5).join('\n  ');
+    const lastLines = installed.output
+      .trim()
+      .split('\n')
+      .filter((l) => !/is ignored: it is neither a file nor a directory/.test(l))
+      .slice(-5)
+      .join('\n  ');
     return { ok: false, reason: `pip install failed:\n  ${lastLines}`, venvDir };
   }
   const probe = probeKeras(python);
   if (!probe.ok) return { ok: false, reason: `installed, but the runner's probe fails: ${probe.reason}`, venvDir };
   writeFileSync(join(venvDir, READY_MARK), `${JSON.stringify(probe.versions)}\n`);
-  log(`keras setup: Keras ${probe.versions.keras} / TensorFlow ${probe.versions.tensorflow} ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  log(
+    `keras setup: Keras ${probe.versions.keras} / TensorFlow ${probe.versions.tensorflow} ready in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   return { ok: true, python, versions: probe.versions, reused: false, venvDir };
 }
 

@@ -11,7 +11,16 @@ import { mnistReader } from './mnist';
 import { planeReader } from './synthetic';
 import { splitTabular } from './tabular';
 import { teacherReader } from './teacher-reader';
-import { arrayReader, memoize, type AssetLoader, type DataShape, type DataSource, type HeldOut, type RowReader, type TrainingData } from './types';
+import {
+  arrayReader,
+  memoize,
+  type AssetLoader,
+  type DataShape,
+  type DataSource,
+  type HeldOut,
+  type RowReader,
+  type TrainingData,
+} from './types';
 
 export type { DataSource };
 
@@ -38,13 +47,15 @@ function fromReader(shape: DataShape, reader: RowReader, notices: string[]): Dat
 }
 
 function needAssets(assets: AssetLoader | undefined, dataset: string): AssetLoader {
-  if (!assets) throw new FitscopeError(ERROR_NAMES.invalidConfig, `${dataset} is read from fitscope's data files, which this host does not provide`);
+  if (!assets)
+    throw new FitscopeError(ERROR_NAMES.invalidConfig, `${dataset} is read from fitscope's data files, which this host does not provide`);
   return assets;
 }
 
 export async function loadDataSource(config: RunConfig, assets?: AssetLoader, csv?: CsvInput): Promise<DataSource> {
   if (config.dataset === 'csv') {
-    if (!csv) throw new FitscopeError(ERROR_NAMES.invalidConfig, 'dataset csv needs a file: choose one on the page, or pass --csv PATH to the CLI');
+    if (!csv)
+      throw new FitscopeError(ERROR_NAMES.invalidConfig, 'dataset csv needs a file: choose one on the page, or pass --csv PATH to the CLI');
     return csvDataSource(csv);
   }
   const info = DATASETS[config.dataset];
@@ -52,9 +63,11 @@ export async function loadDataSource(config: RunConfig, assets?: AssetLoader, cs
   let samples = config.samples;
   if (samples < info.minSamples || samples > info.maxSamples) {
     samples = clampSamples(info, samples);
-    notices.push(info.minSamples === info.maxSamples
-      ? `${config.dataset} has ${samples} training samples; samples=${config.samples} does not apply`
-      : `${config.dataset} offers ${info.minSamples}…${info.maxSamples} training samples; using ${samples}`);
+    notices.push(
+      info.minSamples === info.maxSamples
+        ? `${config.dataset} has ${samples} training samples; samples=${config.samples} does not apply`
+        : `${config.dataset} offers ${info.minSamples}…${info.maxSamples} training samples; using ${samples}`,
+    );
   }
   if (info.features !== null && config.features !== 32 && config.features !== info.features) {
     notices.push(`${config.dataset} has ${info.features} features; the features setting applies to teacher only`);
@@ -62,11 +75,19 @@ export async function loadDataSource(config: RunConfig, assets?: AssetLoader, cs
   const classification = (classes: readonly string[]) => ({ task: 'classification' as const, outputs: classes.length, classes });
   switch (config.dataset) {
     case 'teacher':
-      return fromReader({ samples, features: config.features, outputs: 1, task: 'regression' }, teacherReader(config.seed, config.features), notices);
+      return fromReader(
+        { samples, features: config.features, outputs: 1, task: 'regression' },
+        teacherReader(config.seed, config.features),
+        notices,
+      );
     case 'spirals':
     case 'circles':
     case 'xor':
-      return fromReader({ samples, features: info.features!, ...classification(info.classes!) }, planeReader(config.dataset, config.seed), notices);
+      return fromReader(
+        { samples, features: info.features!, ...classification(info.classes!) },
+        planeReader(config.dataset, config.seed),
+        notices,
+      );
     case 'mnist': {
       const loader = needAssets(assets, 'mnist');
       const shape: DataShape = { samples, features: info.features!, ...classification(info.classes!), image: info.image! };
@@ -77,17 +98,29 @@ export async function loadDataSource(config: RunConfig, assets?: AssetLoader, cs
         origin: 'shards',
         compute: train,
         arrays: memoize(async () => ({ ...shape, ...(await train.read(0, samples)) })),
-        heldOut: memoize(async () => ({ validation: await readAll(test, 0, MNIST_VALIDATION), test: await readAll(test, MNIST_VALIDATION, MNIST_TEST_COUNT) })),
+        heldOut: memoize(async () => ({
+          validation: await readAll(test, 0, MNIST_VALIDATION),
+          test: await readAll(test, MNIST_VALIDATION, MNIST_TEST_COUNT),
+        })),
         notices,
       };
     }
     case 'penguins':
     case 'iris': {
-      const file = JSON.parse(new TextDecoder().decode(await needAssets(assets, config.dataset).load(assetNames.tabular(config.dataset)))) as TabularFile;
+      const file = JSON.parse(
+        new TextDecoder().decode(await needAssets(assets, config.dataset).load(assetNames.tabular(config.dataset))),
+      ) as TabularFile;
       const split = splitTabular(file, config.seed);
       const shape: DataShape = { samples: split.train.samples, features: split.features, ...classification(split.classes) };
       const arrays: TrainingData = { ...shape, x: split.train.x, y: split.train.y };
-      return { shape, origin: 'table', compute: arrayReader(arrays), arrays: async () => arrays, heldOut: async () => ({ validation: split.validation, test: split.test }), notices };
+      return {
+        shape,
+        origin: 'table',
+        compute: arrayReader(arrays),
+        arrays: async () => arrays,
+        heldOut: async () => ({ validation: split.validation, test: split.test }),
+        notices,
+      };
     }
   }
 }

@@ -27,7 +27,7 @@ export function mnistReader(assets: AssetLoader, split: 'train' | 'test'): RowRe
     async read(start, end) {
       const x = new Float32Array((end - start) * MNIST_PIXELS);
       const y = new Float32Array((end - start) * CLASSES);
-      for (let row = start; row < end; ) {
+      for (let row = start; row < end;) {
         const index = Math.floor(row / MNIST_SHARD_SIZE);
         const rows = await shard(index);
         const from = row - index * MNIST_SHARD_SIZE;

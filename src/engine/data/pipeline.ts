@@ -7,7 +7,6 @@ import type { Tf } from '../tf';
 import { augmentRows } from './augment';
 import type { DataShape, RowReader } from './types';
 
-
 type PipelineOptions = Pick<RunConfig, 'batchSize' | 'latencyMs' | 'augment' | 'genYields' | 'prefetch' | 'seed'>;
 
 export interface Pipeline {
@@ -19,7 +18,14 @@ export interface Pipeline {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function createPipeline(tf: Tf, reader: RowReader, shape: DataShape, samples: number, options: PipelineOptions, onDataWait: (ms: number) => void): Pipeline {
+export function createPipeline(
+  tf: Tf,
+  reader: RowReader,
+  shape: DataShape,
+  samples: number,
+  options: PipelineOptions,
+  onDataWait: (ms: number) => void,
+): Pipeline {
   const { batchSize, latencyMs, augment, genYields, prefetch, seed } = options;
   let cancelled = false;
   let epoch = -1;

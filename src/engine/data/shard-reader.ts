@@ -12,7 +12,7 @@ export function shardReader(store: ShardStore, shape: Pick<DataShape, 'features'
     async read(start, end) {
       const x = new Float32Array((end - start) * shape.features);
       const y = new Float32Array((end - start) * shape.outputs);
-      for (let row = start; row < end; ) {
+      for (let row = start; row < end;) {
         const index = Math.floor(row / store.shardSize);
         const rows = await shard(index);
         const from = row - index * store.shardSize;

@@ -33,7 +33,14 @@ export function splitTabular(file: TabularFile, seed: number): TabularSplit {
     rows.forEach((r, n) => {
       for (let k = 0; k < f; k++) x[n * f + k] = (file.rows[r][k] - mean[k]) / std[k];
     });
-    return { samples: rows.length, x, y: oneHot(rows.map((r) => file.rows[r][f]), file.classes.length) };
+    return {
+      samples: rows.length,
+      x,
+      y: oneHot(
+        rows.map((r) => file.rows[r][f]),
+        file.classes.length,
+      ),
+    };
   };
   return { features: f, classes: file.classes, train: take(parts.train), validation: take(parts.validation), test: take(parts.test) };
 }

@@ -34,7 +34,13 @@ function passedLimit(footprint: HostFootprint, backend: BackendName, limits: Hos
  * A message when the mode cannot run within the host's limits, else null. It names the copies of the data
  * set the mode would hold, so the reader sees why fit fails where a generator streams the same set.
  */
-export function hostRefusal(config: RunConfig, mode: ModeName, backend: BackendName, estimate: BackendEstimate, limits: HostLimits): string | null {
+export function hostRefusal(
+  config: RunConfig,
+  mode: ModeName,
+  backend: BackendName,
+  estimate: BackendEstimate,
+  limits: HostLimits,
+): string | null {
   const footprint = hostFootprint(config, mode, backend, estimate);
   const limit = passedLimit(footprint, backend, limits);
   if (!limit) return null;
@@ -43,6 +49,9 @@ export function hostRefusal(config: RunConfig, mode: ModeName, backend: BackendN
   const { samples, features } = estimate.dataSet;
   const held = formatBytes(footprint.dataSetBytes * copies.length);
   // The generator holds the set only because source=memory asks it to read from arrays.
-  const hint = mode !== 'fit' && config.source === 'memory' && (mode === 'fitDataset' || config.feed === 'pipeline') ? '; source=compute streams it instead' : '';
+  const hint =
+    mode !== 'fit' && config.source === 'memory' && (mode === 'fitDataset' || config.feed === 'pipeline')
+      ? '; source=compute streams it instead'
+      : '';
   return `${mode} refused: it would hold the ${count(samples)} × ${count(features)} data set ${times(copies.length)} (${held}: ${copies.join(', ')}), and ${limit}${hint}`;
 }

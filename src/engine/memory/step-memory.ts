@@ -76,7 +76,13 @@ export interface StepMemory {
   largestWeightBytes: number;
 }
 
-export function stepMemory(arch: Architecture, shape: Pick<DataShape, 'features' | 'outputs' | 'task'>, optimizer: OptimizerName, batch: number, family: StepFamily): StepMemory {
+export function stepMemory(
+  arch: Architecture,
+  shape: Pick<DataShape, 'features' | 'outputs' | 'task'>,
+  optimizer: OptimizerName,
+  batch: number,
+  family: StepFamily,
+): StepMemory {
   const parameters = arch.weightShapes.reduce((sum, s) => sum + size(s), 0);
   const largest = arch.weightShapes.reduce((max, s) => Math.max(max, size(s)), 0);
   const temporaries = UPDATE_TEMPORARIES[optimizer];
@@ -84,7 +90,9 @@ export function stepMemory(arch: Architecture, shape: Pick<DataShape, 'features'
     weights: parameters * FLOAT,
     optimizerSlots: parameters * OPTIMIZER_SLOTS[optimizer] * FLOAT,
     backward: (batch * activationFloatsPerSample(arch, shape, family) + parameters + largest) * FLOAT,
-    update: (parameters * (1 + temporaries.perParameter) + largest * temporaries.perLargestVariable + batch * (shape.features + shape.outputs)) * FLOAT,
+    update:
+      (parameters * (1 + temporaries.perParameter) + largest * temporaries.perLargestVariable + batch * (shape.features + shape.outputs)) *
+      FLOAT,
     largestWeightBytes: largest * FLOAT,
   };
 }

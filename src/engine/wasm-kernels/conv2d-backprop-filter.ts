@@ -27,7 +27,9 @@ export function conv2dBackpropFilter(tf: Tf, stock: StockKernels): KernelFunc {
     const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
     const { strides, pad, dataFormat = 'NHWC', dimRoundingMode, filterShape, dilations = 1 } = (attrs ?? {}) as unknown as FilterGradAttrs;
     if (x.shape.length !== 4 || dy.shape.length !== 4 || filterShape?.length !== 4) {
-      throw new Error(`${NAME}: x and dy must be rank 4 and filterShape have 4 entries (x ${x.shape}, dy ${dy.shape}, filterShape ${filterShape})`);
+      throw new Error(
+        `${NAME}: x and dy must be rank 4 and filterShape have 4 entries (x ${x.shape}, dy ${dy.shape}, filterShape ${filterShape})`,
+      );
     }
     const channelsLast = dataFormat !== 'NCHW';
     const info = tf.backend_util.computeConv2DInfo(
@@ -56,14 +58,38 @@ export function conv2dBackpropFilter(tf: Tf, stock: StockKernels): KernelFunc {
       const bottom = Math.max(0, (outHeight - 1) * sh + (filterHeight - 1) * dh + 1 - top - inHeight);
       const right = Math.max(0, (outWidth - 1) * sw + (filterWidth - 1) * dw + 1 - left - inWidth);
       if (top || bottom || left || right) {
-        image = keep(call(stock.padV2, backend, { x: image }, { paddings: [[0, 0], [0, 0], [top, bottom], [left, right]], constantValue: 0 }));
+        image = keep(
+          call(
+            stock.padV2,
+            backend,
+            { x: image },
+            {
+              paddings: [
+                [0, 0],
+                [0, 0],
+                [top, bottom],
+                [left, right],
+              ],
+              constantValue: 0,
+            },
+          ),
+        );
       }
       const taps: TensorInfo[] = [];
       for (let kh = 0; kh < filterHeight; kh++) {
         for (let kw = 0; kw < filterWidth; kw++) {
           const begin = [0, 0, kh * dh, kw * dw];
           const end = [inChannels, batch, begin[2] + (outHeight - 1) * sh + 1, begin[3] + (outWidth - 1) * sw + 1];
-          const sliceAttrs = { begin, end, strides: [1, 1, sh, sw], beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0 };
+          const sliceAttrs = {
+            begin,
+            end,
+            strides: [1, 1, sh, sw],
+            beginMask: 0,
+            endMask: 0,
+            ellipsisMask: 0,
+            newAxisMask: 0,
+            shrinkAxisMask: 0,
+          };
           taps.push(keep(call(stock.stridedSlice, backend, { x: image }, sliceAttrs)));
         }
       }

@@ -206,7 +206,8 @@ export function bootstrapMedianRatio(a: readonly number[], b: readonly number[],
   const numerator = new MedianResampler(a);
   const denominator = new MedianResampler(b);
   const estimate = numerator.estimate / denominator.estimate;
-  if (a.length < MIN_BOOTSTRAP_BATCHES || b.length < MIN_BOOTSTRAP_BATCHES || !(denominator.estimate > 0)) return noInterval(Number.isFinite(estimate) ? estimate : NaN, level);
+  if (a.length < MIN_BOOTSTRAP_BATCHES || b.length < MIN_BOOTSTRAP_BATCHES || !(denominator.estimate > 0))
+    return noInterval(Number.isFinite(estimate) ? estimate : NaN, level);
   const random = seededRandom(seed);
   const statistics = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {

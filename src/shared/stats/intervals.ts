@@ -47,7 +47,11 @@ export function modeInterval(perRepeatBatchMs: readonly (readonly number[])[], o
  * with repeat r of B; a repeat is used when both sides have steady batches (a run stopped early leaves its
  * unpaired repeats out). With one usable pair the basis is 'batches'.
  */
-export function ratioInterval(a: readonly (readonly number[])[], b: readonly (readonly number[])[], options: IntervalOptions = {}): Interval {
+export function ratioInterval(
+  a: readonly (readonly number[])[],
+  b: readonly (readonly number[])[],
+  options: IntervalOptions = {},
+): Interval {
   assertRepeats(a, 'ratioInterval (first mode)');
   assertRepeats(b, 'ratioInterval (second mode)');
   const level = options.level ?? DEFAULT_LEVEL;

@@ -34,6 +34,9 @@ export function noiseLevel(perRepeatBatchMs: readonly (readonly number[])[]): No
 export function noiseWarning(noise: NoiseLevel, smallestDifferenceJudged: number): string | null {
   assertTimes([smallestDifferenceJudged], 'smallest difference judged');
   if (!(noise.value > smallestDifferenceJudged)) return null;
-  const spread = noise.basis === 'repeats' ? `The time per batch varied by ${formatPercent(noise.value, 2)} between repeats` : `Batch times spread by ${formatPercent(noise.value, 2)} (95th percentile over median)`;
+  const spread =
+    noise.basis === 'repeats'
+      ? `The time per batch varied by ${formatPercent(noise.value, 2)} between repeats`
+      : `Batch times spread by ${formatPercent(noise.value, 2)} (95th percentile over median)`;
   return `${spread}, more than the ${formatPercent(smallestDifferenceJudged, 2)} differences being judged: close other tabs and busy programs, or add repeats.`;
 }

@@ -12,9 +12,10 @@ const TINY = 1e-300;
 export function logGamma(x: number): number {
   let y = x;
   const tmp = x + 5.5 - (x + 0.5) * Math.log(x + 5.5);
-  // eslint-disable-next-line no-loss-of-precision
   let series = 1.000000000190015;
   for (const c of LANCZOS) series += c / ++y;
+  // √(2π) as Numerical Recipes prints it.
+  // eslint-disable-next-line no-loss-of-precision
   return -tmp + Math.log((2.5066282746310005 * series) / x);
 }
 

@@ -31,7 +31,8 @@ export interface RatioInterval {
 
 /** The verdict on a ratio interval of names.a's time over names.b's. */
 export function verdict(ratio: RatioInterval, names: { a: string; b: string }, margin = EQUIVALENCE_MARGIN): Verdict {
-  if (!(margin >= 0 && Number.isFinite(margin))) throw new RangeError(`equivalence margin must be a finite fraction ≥ 0, got ${String(margin)}`);
+  if (!(margin >= 0 && Number.isFinite(margin)))
+    throw new RangeError(`equivalence margin must be a finite fraction ≥ 0, got ${String(margin)}`);
   const { estimate, low, high, level } = ratio;
   if ([estimate, low, high].some(Number.isNaN) || !(low <= high)) return { kind: 'inconclusive', text: 'inconclusive: not enough data' };
   const upper = 1 + margin;
@@ -40,7 +41,10 @@ export function verdict(ratio: RatioInterval, names: { a: string; b: string }, m
     const aSlower = estimate >= 1;
     const [slower, faster] = aSlower ? [names.a, names.b] : [names.b, names.a];
     const [factor, from, to] = aSlower ? [estimate, low, high] : [1 / estimate, 1 / high, 1 / low];
-    return { kind: 'different', text: `${slower} takes ${formatFactor(factor)}× as long as ${faster} (${formatPercent(level)} CI ${formatFactor(from)}–${formatFactor(to)})` };
+    return {
+      kind: 'different',
+      text: `${slower} takes ${formatFactor(factor)}× as long as ${faster} (${formatPercent(level)} CI ${formatFactor(from)}–${formatFactor(to)})`,
+    };
   }
   if (low >= lower && high <= upper) return { kind: 'equivalent', text: `no measurable difference (within ±${formatPercent(margin)})` };
   return { kind: 'inconclusive', text: 'inconclusive: add repeats' };

@@ -18,8 +18,18 @@ export const AboutData = memo(function AboutData({ dataset, features }: { datase
   const rows: [string, string][] = [
     ['Task', info.task ?? 'set by the file (numeric label: regression; otherwise classes)'],
     ['Training samples', sizeText(info.minSamples, info.maxSamples)],
-    ['Features', info.features === null ? (dataset === 'teacher' ? `${formatInt(features)} (the Features setting)` : 'set by the file') : formatInt(info.features)],
-    ['Classes', info.classes ? `${info.classes.length}: ${info.classes.join(', ')}` : info.task === 'regression' ? 'none (regression)' : '—'],
+    [
+      'Features',
+      info.features === null
+        ? dataset === 'teacher'
+          ? `${formatInt(features)} (the Features setting)`
+          : 'set by the file'
+        : formatInt(info.features),
+    ],
+    [
+      'Classes',
+      info.classes ? `${info.classes.length}: ${info.classes.join(', ')}` : info.task === 'regression' ? 'none (regression)' : '—',
+    ],
     ['Licence', info.licence],
     ['Source', info.source],
     ['Credit', info.credit],

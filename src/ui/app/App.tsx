@@ -69,11 +69,15 @@ export function App() {
     const items = urlWarnings(warnings);
     // Knobs without effect are harmless here (the CLI refuses them): say so, and let the run go ahead.
     for (const problem of combinationProblems(config)) items.push({ kind: 'info', text: `No effect: ${problem}.` });
-    if (config.dataset === 'csv' && !csv.chosen) items.push({ kind: 'info', text: 'Choose a CSV file to train on: a link cannot carry the file itself.' });
+    if (config.dataset === 'csv' && !csv.chosen)
+      items.push({ kind: 'info', text: 'Choose a CSV file to train on: a link cannot carry the file itself.' });
     if (run.phase === 'failed') items.push(describeRunError(run.error));
     const result = run.result;
     if (result && result.receivedBatches < result.totalBatches) {
-      items.push({ kind: 'warning', text: `The charts got ${result.receivedBatches} of ${result.totalBatches} batches; the rest did not arrive in time. The summary table is complete.` });
+      items.push({
+        kind: 'warning',
+        text: `The charts got ${result.receivedBatches} of ${result.totalBatches} batches; the rest did not arrive in time. The summary table is complete.`,
+      });
     }
     for (const s of result?.summaries ?? []) if (s.refused) items.push({ kind: 'warning', text: `${s.mode} did not run: ${s.refused}` });
     const stopped = run.latest && stopMessage(run.latest);
@@ -87,21 +91,29 @@ export function App() {
       {embed ? (
         <EmbedBar config={config} link={link} />
       ) : (
-      <header className="app-header">
-        {!hidden('share') && <ShareMenu config={config} link={link} />}
-        <h1>fitscope</h1>
-        <p className="muted">What fit, fitDataset, trainOnBatch and a hand-written loop cost in TensorFlow.js: time and memory, batch by batch.</p>
-      </header>
+        <header className="app-header">
+          {!hidden('share') && <ShareMenu config={config} link={link} />}
+          <h1>fitscope</h1>
+          <p className="muted">
+            What fit, fitDataset, trainOnBatch and a hand-written loop cost in TensorFlow.js: time and memory, batch by batch.
+          </p>
+        </header>
       )}
       <main className="layout">
-        <form className="card settings" onSubmit={onSubmit} {...(hidden('settings') ? { 'aria-label': 'Run' } : { 'aria-labelledby': 'settings-heading' })}>
+        <form
+          className="card settings"
+          onSubmit={onSubmit}
+          {...(hidden('settings') ? { 'aria-label': 'Run' } : { 'aria-labelledby': 'settings-heading' })}
+        >
           {!hidden('settings') && <h2 id="settings-heading">Settings</h2>}
           <RunControls phase={run.phase} run={run} onStop={run.stop} />
           {!hidden('settings') && (
-          <fieldset className="plain" disabled={isBusy(run.phase)}>
-            <ConfigForm config={config} onChange={setConfig} />
-            {config.dataset === 'csv' && <CsvPicker state={csv.state} onFile={(file) => void csv.load(file, file.name)} onLabel={csv.chooseLabel} />}
-          </fieldset>
+            <fieldset className="plain" disabled={isBusy(run.phase)}>
+              <ConfigForm config={config} onChange={setConfig} />
+              {config.dataset === 'csv' && (
+                <CsvPicker state={csv.state} onFile={(file) => void csv.load(file, file.name)} onLabel={csv.chooseLabel} />
+              )}
+            </fieldset>
           )}
         </form>
         <div className="results">

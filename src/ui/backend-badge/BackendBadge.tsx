@@ -18,7 +18,12 @@ export function BackendBadge({ info, requested, phase }: BackendBadgeProps) {
   const fellBack = !!info && info.fallbacks.length > 0;
   const software = !!info?.adapter?.startsWith('software');
   return (
-    <p className={`badge${fellBack || software ? ' badge-warn' : ''}`} data-testid="backend-badge" data-backend={info?.active ?? ''} aria-live="polite">
+    <p
+      className={`badge${fellBack || software ? ' badge-warn' : ''}`}
+      data-testid="backend-badge"
+      data-backend={info?.active ?? ''}
+      aria-live="polite"
+    >
       <span className="badge-label">Backend</span> {text}
     </p>
   );

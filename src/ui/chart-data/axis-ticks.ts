@@ -13,7 +13,12 @@ export interface AxisScale {
 }
 
 /** Lowest and highest finite value of `values` (and `extra`), or null when there is none. */
-export function extent(lines: readonly (readonly Point[])[], key: 'x' | 'y', extra: readonly number[] = [], positiveOnly = false): [number, number] | null {
+export function extent(
+  lines: readonly (readonly Point[])[],
+  key: 'x' | 'y',
+  extra: readonly number[] = [],
+  positiveOnly = false,
+): [number, number] | null {
   let lo = Infinity;
   let hi = -Infinity;
   const take = (v: number) => {

@@ -88,7 +88,17 @@ function modeRow(run: RunRecord, first: Trace, several: boolean): BatchTimeRow |
   if (!streaming) return null;
   const s = liveStats(streaming);
   if (!Number.isFinite(s.median)) return null;
-  return { ...base, medianMs: s.median, dataMs: NaN, live: true, box: s.box, histogram: s.histogram, warmupBatches: s.warmup, steadyBatches: s.steady, repeats: 1 };
+  return {
+    ...base,
+    medianMs: s.median,
+    dataMs: NaN,
+    live: true,
+    box: s.box,
+    histogram: s.histogram,
+    warmupBatches: s.warmup,
+    steadyBatches: s.steady,
+    repeats: 1,
+  };
 }
 
 export function batchTimeRows(runs: readonly RunRecord[]): BatchTimeRow[] {

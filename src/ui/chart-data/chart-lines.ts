@@ -8,7 +8,14 @@ import type { RunRecord, ValidationPoint } from './run-book';
 import type { TraceView } from './trace-views';
 
 const line = (t: TraceView, suffix: string, points: Point[], extra: Partial<ChartLine> = {}): ChartLine => ({
-  key: `${t.key}:${suffix}`, label: t.label, color: t.color, dash: t.dash, points, ...(t.repeat > 0 ? { repeat: t.repeat } : {}), ...(t.reference ? { reference: true } : {}), ...extra,
+  key: `${t.key}:${suffix}`,
+  label: t.label,
+  color: t.color,
+  dash: t.dash,
+  points,
+  ...(t.repeat > 0 ? { repeat: t.repeat } : {}),
+  ...(t.reference ? { reference: true } : {}),
+  ...extra,
 });
 
 /**
@@ -48,7 +55,14 @@ export function residentMarks(runs: readonly RunRecord[]): ReferenceMark[] {
     run.traces.flatMap((t) => {
       const bytes = run.summary(t.mode)?.residentBytes ?? NaN;
       if (!(Number.isFinite(bytes) && bytes > 0)) return [];
-      return [{ key: `${t.key}:resident`, y: bytes, color: t.color, label: `${shortTraceLabel(run, t.mode, several)} data set ${formatBytes(bytes)}` }];
+      return [
+        {
+          key: `${t.key}:resident`,
+          y: bytes,
+          color: t.color,
+          label: `${shortTraceLabel(run, t.mode, several)} data set ${formatBytes(bytes)}`,
+        },
+      ];
     }),
   );
 }
@@ -68,7 +82,9 @@ function epochPoints(validation: readonly ValidationPoint[], measure: 'accuracy'
   const cached = epochCache.get(validation) ?? {};
   const hit = cached[measure];
   if (hit && hit.length === validation.length) return hit.points;
-  const points = validation.map((v) => ({ x: v.epoch, y: measure === 'accuracy' ? v.valAccuracy : v.valLoss })).filter((p) => Number.isFinite(p.y));
+  const points = validation
+    .map((v) => ({ x: v.epoch, y: measure === 'accuracy' ? v.valAccuracy : v.valLoss }))
+    .filter((p) => Number.isFinite(p.y));
   epochCache.set(validation, { ...cached, [measure]: { length: validation.length, points } });
   return points;
 }

@@ -19,7 +19,10 @@ export function runSetup(run: RunRecord): string {
   return `${runBackend(run)} · ${run.config.dataset} · ${formatInt(runSamples(run))} samples`;
 }
 
-/** "fit · wasm · teacher · 4,096 samples", with " (run 2)" when several runs are kept and " · reference" or " · imported" for runs from elsewhere. */
+/**
+ * "fit · wasm · teacher · 4,096 samples", with " (run 2)" when several runs are kept and " · reference" or " ·
+ * imported" for runs from elsewhere.
+ */
 export function traceLabel(run: RunRecord, mode: ModeName, several: boolean): string {
   return `${mode} · ${runSetup(run)}${run.origin === 'live' ? '' : ` · ${run.origin}`}${several ? ` (run ${run.id})` : ''}`;
 }

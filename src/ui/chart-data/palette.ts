@@ -4,8 +4,18 @@
 import { MODE_NAMES, type ModeName } from '../../shared/config';
 
 export const TRACE_PALETTE = [
-  '#2f6fdf', '#e07b00', '#1a9a4b', '#c8338c', '#7b57d1', '#0a9396',
-  '#b5651d', '#d43d3d', '#6b8e23', '#1f9bd1', '#a1459b', '#8a7f00',
+  '#2f6fdf',
+  '#e07b00',
+  '#1a9a4b',
+  '#c8338c',
+  '#7b57d1',
+  '#0a9396',
+  '#b5651d',
+  '#d43d3d',
+  '#6b8e23',
+  '#1f9bd1',
+  '#a1459b',
+  '#8a7f00',
 ] as const;
 
 /** Modes given the same seed often draw the same loss curve: dashes let the lines underneath show through. */
@@ -24,7 +34,9 @@ export function pickColors(modes: readonly ModeName[], inUse: ReadonlySet<string
   const taken = new Set(inUse);
   return modes.map((mode, i) => {
     const own = TRACE_PALETTE[MODE_NAMES.indexOf(mode)];
-    const color = !taken.has(own) ? own : (TRACE_PALETTE.find((c) => !taken.has(c)) ?? TRACE_PALETTE[(taken.size + i) % TRACE_PALETTE.length]);
+    const color = !taken.has(own)
+      ? own
+      : (TRACE_PALETTE.find((c) => !taken.has(c)) ?? TRACE_PALETTE[(taken.size + i) % TRACE_PALETTE.length]);
     taken.add(color);
     return color;
   });

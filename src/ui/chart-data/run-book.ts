@@ -128,8 +128,19 @@ export class RunRecord {
 
   private makeTrace(mode: ModeName, repeat: number): Trace {
     const trace: Trace = {
-      key: `${this.id}:${mode}:${repeat}`, runId: this.id, mode, repeat, color: this.colors.get(mode) ?? '#888888', dash: MODE_DASHES[mode],
-      buffer: new TraceBuffer(), validation: [], step: 0, timeMs: 0, lastEpoch: -1, lastBatch: -1, times: new BatchTimes(),
+      key: `${this.id}:${mode}:${repeat}`,
+      runId: this.id,
+      mode,
+      repeat,
+      color: this.colors.get(mode) ?? '#888888',
+      dash: MODE_DASHES[mode],
+      buffer: new TraceBuffer(),
+      validation: [],
+      step: 0,
+      timeMs: 0,
+      lastEpoch: -1,
+      lastBatch: -1,
+      times: new BatchTimes(),
     };
     this.byKey.set(`${mode}:${repeat}`, trace);
     return trace;
@@ -187,7 +198,8 @@ export class RunRecord {
       t.buffer.append(this.row);
       const valLoss = d[o + COL.valLoss];
       const valAccuracy = d[o + COL.valAccuracy];
-      if (Number.isFinite(valLoss) || Number.isFinite(valAccuracy)) t.validation.push({ epoch: t.lastEpoch + 1, step: t.step, valLoss, valAccuracy });
+      if (Number.isFinite(valLoss) || Number.isFinite(valAccuracy))
+        t.validation.push({ epoch: t.lastEpoch + 1, step: t.step, valLoss, valAccuracy });
       this.log.push(d.subarray(o, o + METRIC_WIDTH));
       this.received += steps;
     }

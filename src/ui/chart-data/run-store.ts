@@ -157,7 +157,8 @@ export class RunStore {
   /** A new snapshot: the events as they stand, and the rows too when `rows` (or when the list of runs changed). */
   private publish(rows: boolean): void {
     const previous = this.snapshot;
-    const events = this.book.revision === previous.events.revision && this.book.runs === previous.events.runs ? previous.events : takeEvents(this.book);
+    const events =
+      this.book.revision === previous.events.revision && this.book.runs === previous.events.runs ? previous.events : takeEvents(this.book);
     const newRows = rows || events.runs !== previous.data.runs;
     this.snapshot = {
       version: previous.version + 1,

@@ -6,7 +6,17 @@
 import { COL, type MetricColumn } from '../../shared/metric-row';
 
 /** The per-batch columns (metric-row.ts) the charts draw. */
-export const TRACE_COLUMNS = ['loss', 'meanLoss', 'numBytes', 'gpuBytesInUse', 'gpuBytesAllocated', 'numTensors', 'ms', 'dataMs', 'stepPeakBytes'] as const satisfies readonly MetricColumn[];
+export const TRACE_COLUMNS = [
+  'loss',
+  'meanLoss',
+  'numBytes',
+  'gpuBytesInUse',
+  'gpuBytesAllocated',
+  'numTensors',
+  'ms',
+  'dataMs',
+  'stepPeakBytes',
+] as const satisfies readonly MetricColumn[];
 export type TraceColumn = (typeof TRACE_COLUMNS)[number];
 /** Where each trace column sits in a metric row. */
 export const TRACE_SOURCE: readonly number[] = TRACE_COLUMNS.map((c) => COL[c]);

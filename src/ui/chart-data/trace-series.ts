@@ -111,7 +111,9 @@ class LazyTraceSeries implements TraceSeries {
   }
 
   get smoothed(): Point[] | null {
-    return this.once('smoothed', () => (this.settings.smoothing > 0 ? this.loggable(smoothedLoss(this.buf, this.lossColumn, this.settings, this.display)) : null));
+    return this.once('smoothed', () =>
+      this.settings.smoothing > 0 ? this.loggable(smoothedLoss(this.buf, this.lossColumn, this.settings, this.display)) : null,
+    );
   }
 
   get bytes(): Point[] {
@@ -146,7 +148,12 @@ export function traceSeries(buf: TraceBuffer, lossColumn: LossColumn, settings: 
 const cache = new WeakMap<TraceBuffer, { version: number; key: string; series: TraceSeries }>();
 
 /** traceSeries, remembered per buffer until it grows or the settings change. */
-export function cachedTraceSeries(buf: TraceBuffer, lossColumn: LossColumn, settings: SeriesSettings, display = DISPLAY_POINTS): TraceSeries {
+export function cachedTraceSeries(
+  buf: TraceBuffer,
+  lossColumn: LossColumn,
+  settings: SeriesSettings,
+  display = DISPLAY_POINTS,
+): TraceSeries {
   const key = `${lossColumn}|${settings.xAxis}|${settings.logScale}|${settings.smoothing}|${display}`;
   const hit = cache.get(buf);
   if (hit && hit.version === buf.version && hit.key === key) return hit.series;

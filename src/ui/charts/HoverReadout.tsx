@@ -27,7 +27,12 @@ export function HoverReadout({ x, px, width, lines, xRange, xLabel, formatX, for
   // The header names the x of the first trace's point there; rows whose own point sits elsewhere say where.
   const headX = rows[0]?.at?.x ?? x;
   return (
-    <div className="hover-readout" role="status" style={onLeft ? { right: width - px + 12 } : { left: px + 12 }} data-testid="hover-readout">
+    <div
+      className="hover-readout"
+      role="status"
+      style={onLeft ? { right: width - px + 12 } : { left: px + 12 }}
+      data-testid="hover-readout"
+    >
       <p className="hover-x">
         {xLabel} {formatX(headX)}
       </p>
@@ -44,7 +49,9 @@ export function HoverReadout({ x, px, width, lines, xRange, xLabel, formatX, for
                 {line.secondary ? ` (${line.secondary})` : ''}
               </span>
               <span className="hover-value">
-                {at!.values.length > 1 ? `${formatY(Math.min(...at!.values))} … ${formatY(Math.max(...at!.values))}` : formatY(at!.values[0])}
+                {at!.values.length > 1
+                  ? `${formatY(Math.min(...at!.values))} … ${formatY(Math.max(...at!.values))}`
+                  : formatY(at!.values[0])}
                 {formatX(at!.x) !== formatX(headX) ? <span className="muted"> at {formatX(at!.x)}</span> : null}
               </span>
             </li>

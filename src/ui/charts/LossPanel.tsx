@@ -11,7 +11,10 @@ export function LossPanel({ traces, settings, live, xPlan }: PanelProps) {
   // traces change with each rows publish of the run store; the series are built (lazily) here.
   const lines = useMemo(() => lossLines(traces), [traces]);
   const x = X_AXIS_SPECS[settings.xAxis];
-  const smoothing = settings.smoothing > 0 ? `smoothed (debiased moving average, weight ${settings.smoothing}) over the raw values drawn faintly` : 'as measured';
+  const smoothing =
+    settings.smoothing > 0
+      ? `smoothed (debiased moving average, weight ${settings.smoothing}) over the raw values drawn faintly`
+      : 'as measured';
   return (
     <TraceChart
       live={live}

@@ -16,7 +16,9 @@ function PageHeapLine() {
   return (
     <p className="muted small-print" data-testid="page-heap">
       Page JS heap (main thread, not the worker):{' '}
-      {heap ? `${formatBytes(heap.used)} used of ${formatBytes(heap.total)} (limit ${formatBytes(heap.limit)}), from performance.memory` : 'not available in this browser'}
+      {heap
+        ? `${formatBytes(heap.used)} used of ${formatBytes(heap.total)} (limit ${formatBytes(heap.limit)}), from performance.memory`
+        : 'not available in this browser'}
     </p>
   );
 }

@@ -26,7 +26,14 @@ export function PngButton({ figure, title, legend, name, disabled }: PngButtonPr
   };
   return (
     <>
-      <button type="button" className="small" onClick={save} disabled={disabled} aria-label={`Download the ${title} chart as PNG`} data-testid={`png-${name}`}>
+      <button
+        type="button"
+        className="small"
+        onClick={save}
+        disabled={disabled}
+        aria-label={`Download the ${title} chart as PNG`}
+        data-testid={`png-${name}`}
+      >
         PNG
       </button>
       {problem && (

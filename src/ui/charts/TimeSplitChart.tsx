@@ -60,7 +60,14 @@ function Bars({ bars, x, width, height }: { bars: readonly Bar[]; x: AxisScale; 
               {r.label}
             </text>
             <rect x={scale(0)} y={y} width={Math.max(0, scale(data) - scale(0))} height={h} fill={r.color} fillOpacity={0.35} />
-            <rect x={scale(data)} y={y} width={Math.max(0, scale(r.total) - scale(data))} height={h} fill={r.color} fillOpacity={r.live ? 0.6 : 1} />
+            <rect
+              x={scale(data)}
+              y={y}
+              width={Math.max(0, scale(r.total) - scale(data))}
+              height={h}
+              fill={r.color}
+              fillOpacity={r.live ? 0.6 : 1}
+            />
           </g>
         );
       })}
@@ -84,7 +91,10 @@ export function describeRow(r: BatchTimeRow): string {
   const parts = [`${formatMs(r.medianMs)} median${r.live ? ' (live)' : r.repeats > 1 ? ` (over ${r.repeats} repeats)` : ''}`];
   if (Number.isFinite(r.dataMs)) parts.push(`${formatMs(r.dataMs)} waiting for data`);
   if (r.box) parts.push(`p5–p95 ${formatMs(r.box.p5)}–${formatMs(r.box.p95)}`);
-  if (Number.isFinite(r.warmupBatches)) parts.push(`${formatInt(r.warmupBatches)} warm-up batch${r.warmupBatches === 1 ? '' : 'es'} left out of ${formatInt(r.warmupBatches + r.steadyBatches)}`);
+  if (Number.isFinite(r.warmupBatches))
+    parts.push(
+      `${formatInt(r.warmupBatches)} warm-up batch${r.warmupBatches === 1 ? '' : 'es'} left out of ${formatInt(r.warmupBatches + r.steadyBatches)}`,
+    );
   else parts.push(`latest ${formatInt(r.steadyBatches)} batches`);
   return parts.join(' · ');
 }
@@ -94,7 +104,14 @@ export const TimeSplitChart = memo(function TimeSplitChart({ rows }: { rows: rea
   const figure = useRef<HTMLElement>(null);
   const barKey = rows.map((r) => `${r.key}:${r.color}:${r.live}:${twoDigits(r.dataMs)}:${twoDigits(r.medianMs)}`).join('|');
   const bars = useKeyedValue(barKey, () =>
-    rows.map((r): Bar => ({ key: r.key, label: r.label, color: r.color, data: twoDigits(Number.isFinite(r.dataMs) ? r.dataMs : 0), total: twoDigits(r.medianMs), live: r.live })),
+    rows.map((r): Bar => ({
+      key: r.key,
+      label: r.label,
+      color: r.color,
+      data: twoDigits(Number.isFinite(r.dataMs) ? r.dataMs : 0),
+      total: twoDigits(r.medianMs),
+      live: r.live,
+    })),
   );
   const top = Math.max(0, ...bars.map((r) => r.total));
   // top moves only when the rounded bars do, and then the bars redraw anyway.
@@ -105,7 +122,8 @@ export const TimeSplitChart = memo(function TimeSplitChart({ rows }: { rows: rea
         <h2 id="time-split-title">Time per batch</h2>
         <PngButton figure={figure} title="Time per batch" legend={LEGEND} name="time-split" disabled={rows.length === 0} />
         <p id="time-split-desc" className="muted chart-desc">
-          The median batch after the warm-up, as in the table (marked live, from the batches so far, until the mode ends); the pale start is the median wait for data where it can be told apart from the step. Below, how the steady batches spread, on a log axis.
+          The median batch after the warm-up, as in the table (marked live, from the batches so far, until the mode ends); the pale start is
+          the median wait for data where it can be told apart from the step. Below, how the steady batches spread, on a log axis.
         </p>
       </figcaption>
       <div className="chart-plot" aria-hidden="true">

@@ -3,7 +3,8 @@
 // PNG download. recharts lays out the axes, grid and reference lines on domains and ticks computed here;
 // TraceLines draws the traces (no recharts <Line>, no animation). New data comes with the run store's publishes
 // (a few times a second). Every recharts re-render (a new axis) costs tens of milliseconds here, so a
-// streaming chart's x axis is sized to the run's plan from the start and its y axis keeps headroom. The chart stays mounted while empty: mounting every
+// streaming chart's x axis is sized to the run's plan from the start and its y axis keeps headroom. The chart
+// stays mounted while empty: mounting every
 // chart at a run's first batch was itself a long task.
 import { memo, useMemo, useRef, type ReactNode } from 'react';
 import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
@@ -62,9 +63,27 @@ function useSameScale(scale: AxisScale): AxisScale {
  * at the 1-2-5 step above the data's top with some headroom, so the axes move a few times a decade, not with
  * every batch. After the run they fit the data.
  */
-function useScales(lines: readonly ChartLine[], xs: readonly [number, number] | null, references: readonly ReferenceMark[], logY: boolean, fromZero: boolean, bytes: boolean, live: boolean, xPlan: number): { x: AxisScale; y: AxisScale } {
+function useScales(
+  lines: readonly ChartLine[],
+  xs: readonly [number, number] | null,
+  references: readonly ReferenceMark[],
+  logY: boolean,
+  fromZero: boolean,
+  bytes: boolean,
+  live: boolean,
+  xPlan: number,
+): { x: AxisScale; y: AxisScale } {
   // The extents walk every point: only when the lines change, not at every render of the card.
-  const ys = useMemo(() => extent(lines.map((l) => l.points), 'y', references.map((r) => r.y), logY), [lines, references, logY]);
+  const ys = useMemo(
+    () =>
+      extent(
+        lines.map((l) => l.points),
+        'y',
+        references.map((r) => r.y),
+        logY,
+      ),
+    [lines, references, logY],
+  );
   const xHi = xs ? xs[1] : 1;
   const yLo = ys ? (fromZero && !logY ? Math.min(0, ys[0]) : ys[0]) : 0;
   const yHi = ys ? ys[1] : 1;
@@ -102,9 +121,25 @@ const Plot = memo(function Plot({ references, x, y, logY, height, formatX, forma
       <LineChart margin={MARGIN} data={corners} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" dataKey="x" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={plainTick(formatX, 'x')} />
-        <YAxis type="number" width={68} tick={plainTick(formatY, 'y')} scale={logY ? 'log' : 'linear'} domain={y.domain} ticks={y.ticks} interval={0} allowDataOverflow />
+        <YAxis
+          type="number"
+          width={68}
+          tick={plainTick(formatY, 'y')}
+          scale={logY ? 'log' : 'linear'}
+          domain={y.domain}
+          ticks={y.ticks}
+          interval={0}
+          allowDataOverflow
+        />
         {references.map((r) => (
-          <ReferenceLine key={r.key} y={r.y} stroke={r.color} strokeDasharray="2 4" strokeWidth={1.5} label={{ value: r.label, position: 'insideTopLeft', className: 'chart-ref-label' }} />
+          <ReferenceLine
+            key={r.key}
+            y={r.y}
+            stroke={r.color}
+            strokeDasharray="2 4"
+            strokeWidth={1.5}
+            label={{ value: r.label, position: 'insideTopLeft', className: 'chart-ref-label' }}
+          />
         ))}
         <TraceLines />
         <ChartProbe onLayout={onProbe} hoverX={hoverX} />
@@ -114,20 +149,48 @@ const Plot = memo(function Plot({ references, x, y, logY, height, formatX, forma
 });
 
 export const TraceChart = memo(function TraceChart(props: TraceChartProps) {
-  const { id, title, description, lines, xLabel, formatX, formatY, logY = false, fromZero = false, bytes = false, xPlan = NaN, height = 240, empty = 'No batches yet.', children } = props;
+  const {
+    id,
+    title,
+    description,
+    lines,
+    xLabel,
+    formatX,
+    formatY,
+    logY = false,
+    fromZero = false,
+    bytes = false,
+    xPlan = NaN,
+    height = 240,
+    empty = 'No batches yet.',
+    children,
+  } = props;
   const figure = useRef<HTMLElement>(null);
   const live = props.live ?? false;
   const references = props.references ?? NO_MARKS;
   const drawn = useMemo(() => lines.filter((l) => l.points.length > 0), [lines]);
   const legend = useMemo(() => legendOf(drawn), [drawn]);
-  const dataRange = useMemo(() => extent(drawn.map((l) => l.points), 'x'), [drawn]);
+  const dataRange = useMemo(
+    () =>
+      extent(
+        drawn.map((l) => l.points),
+        'x',
+      ),
+    [drawn],
+  );
   const scales = useScales(drawn, dataRange, references, logY, fromZero, bytes, live, xPlan);
   const hover = useChartHover(dataRange);
   const plot = hover.probe.current?.plot;
   const px = hover.x !== null ? (hover.probe.current?.toPx(hover.x) ?? null) : null;
   const isEmpty = drawn.length === 0;
   return (
-    <figure ref={figure} className="card chart" data-testid={`${id}-chart`} data-points={drawn.reduce((n, l) => n + l.points.length, 0)} aria-labelledby={`${id}-title`}>
+    <figure
+      ref={figure}
+      className="card chart"
+      data-testid={`${id}-chart`}
+      data-points={drawn.reduce((n, l) => n + l.points.length, 0)}
+      aria-labelledby={`${id}-title`}
+    >
       <figcaption className="chart-head">
         <h2 id={`${id}-title`}>{title}</h2>
         <PngButton figure={figure} title={title} legend={legend} name={id} disabled={isEmpty} />
@@ -147,11 +210,30 @@ export const TraceChart = memo(function TraceChart(props: TraceChartProps) {
         onBlur={hover.onBlur}
       >
         <LinesContext.Provider value={drawn}>
-          <Plot references={references} x={scales.x} y={scales.y} logY={logY} height={height} formatX={formatX} formatY={bytes && scales.y.unit ? byteTickFormat(scales.y.unit) : formatY} onProbe={hover.attachProbe} hoverX={hover.x} />
+          <Plot
+            references={references}
+            x={scales.x}
+            y={scales.y}
+            logY={logY}
+            height={height}
+            formatX={formatX}
+            formatY={bytes && scales.y.unit ? byteTickFormat(scales.y.unit) : formatY}
+            onProbe={hover.attachProbe}
+            hoverX={hover.x}
+          />
         </LinesContext.Provider>
         {isEmpty && <p className="chart-empty muted">{empty}</p>}
         {hover.x !== null && px !== null && plot && !isEmpty ? (
-          <HoverReadout x={hover.x} px={px} width={plot.x + plot.width + MARGIN.right} lines={drawn} xRange={dataRange} xLabel={xLabel} formatX={formatX} formatY={formatY} />
+          <HoverReadout
+            x={hover.x}
+            px={px}
+            width={plot.x + plot.width + MARGIN.right}
+            lines={drawn}
+            xRange={dataRange}
+            xLabel={xLabel}
+            formatX={formatX}
+            formatY={formatY}
+          />
         ) : null}
       </div>
       <ChartLegend items={legend} />

@@ -30,8 +30,17 @@ interface PathProps {
 
 /** Line objects are rebuilt every frame; what a path draws changes only with its points, scales or style. */
 const samePath = (a: PathProps, b: PathProps) =>
-  a.x === b.x && a.y === b.y && a.line.points === b.line.points && a.line.color === b.line.color && a.line.dash === b.line.dash &&
-  a.line.faint === b.line.faint && a.line.secondary === b.line.secondary && a.line.repeat === b.line.repeat && a.line.reference === b.line.reference && a.line.dots === b.line.dots && a.line.key === b.line.key;
+  a.x === b.x &&
+  a.y === b.y &&
+  a.line.points === b.line.points &&
+  a.line.color === b.line.color &&
+  a.line.dash === b.line.dash &&
+  a.line.faint === b.line.faint &&
+  a.line.secondary === b.line.secondary &&
+  a.line.repeat === b.line.repeat &&
+  a.line.reference === b.line.reference &&
+  a.line.dots === b.line.dots &&
+  a.line.key === b.line.key;
 
 /** Stroke width and opacity: a faint line (raw loss, batch-end bytes) thin and pale, a repeat faint, a secondary measure pale and wide. */
 function strokeOf(line: ChartLine): { width: number; opacity: number } {
@@ -47,7 +56,15 @@ const Path = memo(function Path({ line, x, y }: PathProps) {
   const { width, opacity } = strokeOf(line);
   return (
     <g className="trace-line" data-key={line.key} data-repeat={line.repeat ?? 0} data-reference={line.reference ? 1 : undefined}>
-      <path d={d} fill="none" stroke={line.color} strokeWidth={width} strokeOpacity={opacity} strokeDasharray={line.faint ? undefined : line.dash} strokeLinejoin="round" />
+      <path
+        d={d}
+        fill="none"
+        stroke={line.color}
+        strokeWidth={width}
+        strokeOpacity={opacity}
+        strokeDasharray={line.faint ? undefined : line.dash}
+        strokeLinejoin="round"
+      />
       {(line.dots || line.points.length === 1) &&
         line.points.map((p) => {
           const cx = x(p.x);

@@ -10,7 +10,10 @@ export function ValidationPanel({ traces, live }: { traces: readonly TraceView[]
   // The points change once per epoch, the trace views at every results render: the lines are rebuilt only when
   // a trace, its label or its epoch count changes, so the charts keep the same lines in between.
   const key = traces.map((t) => `${t.key}:${t.label}:${t.classification}:${t.validation.length}`).join('|');
-  const { accuracy, loss } = useKeyedValue(key, () => ({ accuracy: validationLines(traces, 'accuracy'), loss: validationLines(traces, 'loss') }));
+  const { accuracy, loss } = useKeyedValue(key, () => ({
+    accuracy: validationLines(traces, 'accuracy'),
+    loss: validationLines(traces, 'loss'),
+  }));
   const anyAccuracy = accuracy.some((l) => l.points.length > 0);
   return (
     <>

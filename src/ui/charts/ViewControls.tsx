@@ -7,7 +7,13 @@ import type { ViewSettingsControl } from '../hooks/use-view-settings';
 const X_NAMES: Record<XAxisKind, string> = { batch: 'Batch', samples: 'Samples seen', time: 'Wall time' };
 
 export const PANEL_NAMES: Record<PanelId, string> = {
-  loss: 'Loss', memory: 'Memory', speed: 'Speed', validation: 'Validation', insights: 'Insights', table: 'Table', about: 'About the data',
+  loss: 'Loss',
+  memory: 'Memory',
+  speed: 'Speed',
+  validation: 'Validation',
+  insights: 'Insights',
+  table: 'Table',
+  about: 'About the data',
 };
 
 // memo: the results re-render every frame while a run streams; these controls change only with the settings.
@@ -23,7 +29,13 @@ export const ViewControls = memo(function ViewControls({ view }: { view: ViewSet
         <legend>X axis</legend>
         {X_AXES.map((axis) => (
           <label key={axis} className="check">
-            <input type="radio" name={`${id}-x`} value={axis} checked={settings.xAxis === axis} onChange={() => view.update({ xAxis: axis })} />
+            <input
+              type="radio"
+              name={`${id}-x`}
+              value={axis}
+              checked={settings.xAxis === axis}
+              onChange={() => view.update({ xAxis: axis })}
+            />
             {X_NAMES[axis]}
           </label>
         ))}
@@ -33,7 +45,13 @@ export const ViewControls = memo(function ViewControls({ view }: { view: ViewSet
       </fieldset>
       <div className="view-field">
         <label className="check" htmlFor={`${id}-log`}>
-          <input id={`${id}-log`} type="checkbox" checked={settings.logScale} onChange={(e) => view.update({ logScale: e.currentTarget.checked })} aria-describedby={`${id}-log-help`} />
+          <input
+            id={`${id}-log`}
+            type="checkbox"
+            checked={settings.logScale}
+            onChange={(e) => view.update({ logScale: e.currentTarget.checked })}
+            aria-describedby={`${id}-log-help`}
+          />
           Log scale (loss)
         </label>
         <small id={`${id}-log-help`} className="help">

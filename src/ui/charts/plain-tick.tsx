@@ -27,7 +27,14 @@ export function plainTick<T>(format: (value: T) => string, axis: 'x' | 'y'): Ren
   let render = cache[axis].get(key);
   if (!render) {
     render = (props: TickProps) => (
-      <text x={props.x} y={props.y} dy={DY[props.verticalAnchor ?? 'middle'] ?? DY.middle} textAnchor={props.textAnchor} className={props.className} data-axis={axis}>
+      <text
+        x={props.x}
+        y={props.y}
+        dy={DY[props.verticalAnchor ?? 'middle'] ?? DY.middle}
+        textAnchor={props.textAnchor}
+        className={props.className}
+        data-axis={axis}
+      >
         {format(props.payload?.value as T)}
       </text>
     );

@@ -36,53 +36,59 @@ export function useChartHover(dataRange: readonly [number, number] | null): Char
   // Pixel of the keyboard cursor, so repeated presses step evenly whatever the scale.
   const keyPx = useRef<number | null>(null);
 
-  const onPointerMove = useCallback((e: PointerEvent<HTMLElement>) => {
-    const surface = e.currentTarget.querySelector('svg.recharts-surface');
-    const p = probe.current;
-    if (!surface || !p?.plot) return;
-    const px = e.clientX - surface.getBoundingClientRect().left;
-    if (px < p.plot.x || px > p.plot.x + p.plot.width) return setX(null);
-    keyPx.current = null;
-    setX(p.toX(px));
-  }, [setX]);
+  const onPointerMove = useCallback(
+    (e: PointerEvent<HTMLElement>) => {
+      const surface = e.currentTarget.querySelector('svg.recharts-surface');
+      const p = probe.current;
+      if (!surface || !p?.plot) return;
+      const px = e.clientX - surface.getBoundingClientRect().left;
+      if (px < p.plot.x || px > p.plot.x + p.plot.width) return setX(null);
+      keyPx.current = null;
+      setX(p.toX(px));
+    },
+    [setX],
+  );
 
   const onPointerLeave = useCallback(() => {
     if (keyPx.current === null) setX(null);
   }, [setX]);
 
-  const onKeyDown = useCallback((e: KeyboardEvent<HTMLElement>) => {
-    const p = probe.current;
-    if (!p?.plot) return;
-    const r = range.current;
-    const left = r ? (p.toPx(r[0]) ?? p.plot.x) : p.plot.x;
-    const right = r ? (p.toPx(r[1]) ?? p.plot.x + p.plot.width) : p.plot.x + p.plot.width;
-    const step = p.plot.width * KEY_STEP * (e.shiftKey ? 10 : 1);
-    const at = keyPx.current ?? right;
-    let next: number | null;
-    switch (e.key) {
-      case 'ArrowLeft':
-        next = Math.max(left, keyPx.current === null ? right : at - step);
-        break;
-      case 'ArrowRight':
-        next = Math.min(right, keyPx.current === null ? right : at + step);
-        break;
-      case 'Home':
-        next = left;
-        break;
-      case 'End':
-        next = right;
-        break;
-      case 'Escape':
-        keyPx.current = null;
-        setX(null);
-        return;
-      default:
-        return;
-    }
-    e.preventDefault();
-    keyPx.current = next;
-    setX(p.toX(next));
-  }, [setX]);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLElement>) => {
+      const p = probe.current;
+      if (!p?.plot) return;
+      const r = range.current;
+      const left = r ? (p.toPx(r[0]) ?? p.plot.x) : p.plot.x;
+      const right = r ? (p.toPx(r[1]) ?? p.plot.x + p.plot.width) : p.plot.x + p.plot.width;
+      const step = p.plot.width * KEY_STEP * (e.shiftKey ? 10 : 1);
+      const at = keyPx.current ?? right;
+      let next: number | null;
+      switch (e.key) {
+        case 'ArrowLeft':
+          next = Math.max(left, keyPx.current === null ? right : at - step);
+          break;
+        case 'ArrowRight':
+          next = Math.min(right, keyPx.current === null ? right : at + step);
+          break;
+        case 'Home':
+          next = left;
+          break;
+        case 'End':
+          next = right;
+          break;
+        case 'Escape':
+          keyPx.current = null;
+          setX(null);
+          return;
+        default:
+          return;
+      }
+      e.preventDefault();
+      keyPx.current = next;
+      setX(p.toX(next));
+    },
+    [setX],
+  );
 
   const onBlur = useCallback(() => {
     keyPx.current = null;

@@ -12,7 +12,14 @@ export function BoolField({ spec, value, onChange }: BoolFieldProps) {
   return (
     <div className="field">
       <label htmlFor={fieldId(spec.key)} className="check">
-        <input id={fieldId(spec.key)} name={spec.key} type="checkbox" checked={value} aria-describedby={helpId(spec.key)} onChange={(e) => onChange(e.currentTarget.checked)} />
+        <input
+          id={fieldId(spec.key)}
+          name={spec.key}
+          type="checkbox"
+          checked={value}
+          aria-describedby={helpId(spec.key)}
+          onChange={(e) => onChange(e.currentTarget.checked)}
+        />
         {spec.label}
       </label>
       <small id={helpId(spec.key)} className="help">

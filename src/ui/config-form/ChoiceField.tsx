@@ -12,7 +12,13 @@ export function ChoiceField({ spec, value, onChange }: ChoiceFieldProps) {
   return (
     <div className="field">
       <label htmlFor={fieldId(spec.key)}>{spec.label}</label>
-      <select id={fieldId(spec.key)} name={spec.key} value={value} aria-describedby={helpId(spec.key)} onChange={(e) => onChange(e.currentTarget.value)}>
+      <select
+        id={fieldId(spec.key)}
+        name={spec.key}
+        value={value}
+        aria-describedby={helpId(spec.key)}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      >
         {spec.choices.map((c) => (
           <option key={c} value={c}>
             {c}

@@ -1,5 +1,6 @@
 // Runs in the page. The run's settings, generated from FIELD_TABLE: a knob added there shows up here, with the
-// widget its kind names (field-kinds.ts). The everyday knobs (basic: true) come first; the rest (pipeline, readback, memory guard, …) fold away under "More settings",
+// widget its kind names (field-kinds.ts). The everyday knobs (basic: true) come first; the rest (pipeline,
+// readback, memory guard, …) fold away under "More settings",
 // which opens by itself when the link set any of them.
 import { memo, useState, type ReactNode } from 'react';
 import { DEFAULT_CONFIG, FIELD_TABLE, type FieldSpec, type ModeName, type RunConfig } from '../../shared/config';

@@ -72,7 +72,9 @@ export function CsvPicker({ state, onFile, onLabel }: CsvPickerProps) {
             </select>
           </label>
           {ready.inspection.notices.map((n) => (
-            <p key={n} className="muted">{n}</p>
+            <p key={n} className="muted">
+              {n}
+            </p>
           ))}
           <div className="table-scroll">
             <table className="csv-preview">
@@ -83,7 +85,10 @@ export function CsvPicker({ state, onFile, onLabel }: CsvPickerProps) {
                     <th key={i} scope="col">
                       {h}
                       <br />
-                      <span className="muted">{ready.inspection.columns[i]?.kind}{h === ready.inspection.label ? ', label' : ''}</span>
+                      <span className="muted">
+                        {ready.inspection.columns[i]?.kind}
+                        {h === ready.inspection.label ? ', label' : ''}
+                      </span>
                     </th>
                   ))}
                 </tr>

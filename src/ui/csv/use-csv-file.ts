@@ -32,10 +32,13 @@ export function useCsvFile(inspect: (csv: CsvFile) => Promise<CsvInspection>) {
     [inspect],
   );
 
-  const chooseLabel = useCallback((label: string) => {
-    const current = ready.current;
-    if (current && label !== current.inspection.label) void load(current.csv.file, current.csv.name, label);
-  }, [load]);
+  const chooseLabel = useCallback(
+    (label: string) => {
+      const current = ready.current;
+      if (current && label !== current.inspection.label) void load(current.csv.file, current.csv.name, label);
+    },
+    [load],
+  );
 
   // From the state, not the ref: what a render shows is a function of the state (the ref serves the callbacks).
   const chosen = useMemo(

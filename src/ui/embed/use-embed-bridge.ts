@@ -79,7 +79,14 @@ export function useEmbedBridge({ config, setConfig, run }: EmbedBridgeOptions): 
       if (!record || !isBusy(current.phase)) return;
       if (record.received === last) return;
       last = record.received;
-      post(appMessage('progress', { phase: current.phase, batches: record.received, modesDone: current.summaries.length, modes: record.config.modes.length }));
+      post(
+        appMessage('progress', {
+          phase: current.phase,
+          batches: record.received,
+          modesDone: current.summaries.length,
+          modes: record.config.modes.length,
+        }),
+      );
     }, PROGRESS_INTERVAL_MS);
     return () => clearInterval(timer);
   }, [framed, busy]);

@@ -36,7 +36,8 @@ export const ExportMenu = memo(function ExportMenu({ runs, dropped }: { runs: re
         </button>
       </div>
       <p className="muted small-print">
-        Every kept run: one CSV row per batch received, one per mode in the summary (with the machine that ran it); the JSON has both, each run's settings and machine, and imports back into this page. Each chart has its own PNG button.
+        Every kept run: one CSV row per batch received, one per mode in the summary (with the machine that ran it); the JSON has both, each
+        run's settings and machine, and imports back into this page. Each chart has its own PNG button.
         {dropped > 0 ? ` ${formatInt(dropped)} batches past the per-run limit of the export log were charted but not kept.` : ''}
       </p>
     </section>

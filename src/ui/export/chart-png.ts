@@ -4,8 +4,18 @@
 import type { LegendItem } from '../charts/chart-types';
 
 const STYLE_PROPS = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity',
-  'font-family', 'font-size', 'font-weight', 'visibility', 'display',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'visibility',
+  'display',
 ] as const;
 
 function inlineStyles(source: Element, target: Element): void {
@@ -95,5 +105,7 @@ export async function chartPng(figure: HTMLElement, { title, legend, scale = 2 }
     ctx.fillStyle = text;
     ctx.fillText(item.label, x + 34, cy);
   }
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'),
+  );
 }

@@ -21,5 +21,9 @@ export function useRunEvents(store: RunStore): RunEvents {
  * moving even while transitions (a pointer over a chart) keep the deferred renders busy.
  */
 export function useReceivedSteps(store: RunStore): number {
-  return useSyncExternalStore(store.subscribe, () => store.getSnapshot().received, () => store.getSnapshot().received);
+  return useSyncExternalStore(
+    store.subscribe,
+    () => store.getSnapshot().received,
+    () => store.getSnapshot().received,
+  );
 }

@@ -53,11 +53,15 @@ export function useRun(): RunView {
         book.changed();
       };
       client.current
-        .run(config, {
-          onMetrics: (metrics) => book.append(run, metrics),
-          onBackend: (backend) => event(() => (run.backend = backend)),
-          onModeEnd: (summary) => event(() => run.addSummary(summary)),
-        }, config.dataset === 'csv' ? csv : undefined)
+        .run(
+          config,
+          {
+            onMetrics: (metrics) => book.append(run, metrics),
+            onBackend: (backend) => event(() => (run.backend = backend)),
+            onModeEnd: (summary) => event(() => run.addSummary(summary)),
+          },
+          config.dataset === 'csv' ? csv : undefined,
+        )
         .then(
           (result) =>
             event(() => {

@@ -19,10 +19,14 @@ export interface ViewSettingsControl {
 }
 
 export function useViewSettings({ value: settings, onChange }: ViewSettingsOptions): ViewSettingsControl {
-  const update = useCallback((patch: Partial<ViewSettings>) => onChange(normalizeViewSettings({ ...settings, ...patch }).settings), [settings, onChange]);
+  const update = useCallback(
+    (patch: Partial<ViewSettings>) => onChange(normalizeViewSettings({ ...settings, ...patch }).settings),
+    [settings, onChange],
+  );
 
   const setPanel = useCallback(
-    (panel: PanelId, shown: boolean) => update({ hidden: shown ? settings.hidden.filter((p) => p !== panel) : [...settings.hidden, panel] }),
+    (panel: PanelId, shown: boolean) =>
+      update({ hidden: shown ? settings.hidden.filter((p) => p !== panel) : [...settings.hidden, panel] }),
     [settings.hidden, update],
   );
 

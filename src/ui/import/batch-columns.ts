@@ -12,7 +12,8 @@ export function readBatchColumns(value: unknown, path: string, modes: readonly M
   const columns = METRIC_COLUMNS.map((c) => list(raw[c], at(path, c), MAX_BATCH_ROWS));
   const count = columns[0].length;
   METRIC_COLUMNS.forEach((c, i) => {
-    if (columns[i].length !== count) throw new ImportProblem(at(path, c), `${columns[i].length} values where ${METRIC_COLUMNS[0]} has ${count}`);
+    if (columns[i].length !== count)
+      throw new ImportProblem(at(path, c), `${columns[i].length} values where ${METRIC_COLUMNS[0]} has ${count}`);
   });
   const data = new Float64Array(count * METRIC_WIDTH);
   for (let c = 0; c < METRIC_WIDTH; c++) {
@@ -29,14 +30,18 @@ export function readBatchColumns(value: unknown, path: string, modes: readonly M
       } else if (typeof v === 'number' && Math.abs(v) <= MAX_MAGNITUDE) {
         data[o] = v;
       } else {
-        throw new ImportProblem(at(at(path, METRIC_COLUMNS[c]), r), typeof v === 'number' ? `${shown(v)} is out of any plausible range` : `expected a number or null, found ${shown(v)}`);
+        throw new ImportProblem(
+          at(at(path, METRIC_COLUMNS[c]), r),
+          typeof v === 'number' ? `${shown(v)} is out of any plausible range` : `expected a number or null, found ${shown(v)}`,
+        );
       }
     }
   }
   // A record stands for one training step or more (a whole epoch without per-batch callbacks), never none.
   for (let r = 0, o = COL.steps; r < count; r++, o += METRIC_WIDTH) {
     const steps = data[o];
-    if (!(Number.isInteger(steps) && steps >= 1)) throw new ImportProblem(at(at(path, 'steps'), r), `${shown(steps)} is not a whole number of steps ≥ 1`);
+    if (!(Number.isInteger(steps) && steps >= 1))
+      throw new ImportProblem(at(at(path, 'steps'), r), `${shown(steps)} is not a whole number of steps ≥ 1`);
   }
   return { count, data };
 }
@@ -49,12 +54,15 @@ export function readBatchRows(value: unknown, path: string, modes: readonly Mode
   if (count > MAX_BATCH_ROWS) throw new ImportProblem(path, `${count} rows, more than the ${MAX_BATCH_ROWS} this page keeps`);
   const allowed = new Set(modes.map((m) => MODE_NAMES.indexOf(m)));
   for (let r = 0, o = 0; r < count; r++, o += METRIC_WIDTH) {
-    if (!allowed.has(value[o + COL.mode])) throw new ImportProblem(at(path, r), `mode ${shown(value[o + COL.mode])} is not one of the run's modes`);
+    if (!allowed.has(value[o + COL.mode]))
+      throw new ImportProblem(at(path, r), `mode ${shown(value[o + COL.mode])} is not one of the run's modes`);
     const steps = value[o + COL.steps];
-    if (!(Number.isInteger(steps) && steps >= 1)) throw new ImportProblem(at(path, r), `${shown(steps)} is not a whole number of steps ≥ 1`);
+    if (!(Number.isInteger(steps) && steps >= 1))
+      throw new ImportProblem(at(path, r), `${shown(steps)} is not a whole number of steps ≥ 1`);
     for (let c = 0; c < METRIC_WIDTH; c++) {
       const v = value[o + c];
-      if (Math.abs(v) > MAX_MAGNITUDE) throw new ImportProblem(at(path, r), `${METRIC_COLUMNS[c]} ${shown(v)} is out of any plausible range`);
+      if (Math.abs(v) > MAX_MAGNITUDE)
+        throw new ImportProblem(at(path, r), `${METRIC_COLUMNS[c]} ${shown(v)} is out of any plausible range`);
     }
   }
   return { count, data: value };

@@ -17,7 +17,11 @@ export function readBackend(value: unknown, path: string): BackendInfo {
     const one = object(f, p);
     return { backend: oneOf(one.backend, at(p, 'backend'), AUTO_BACKEND_ORDER), reason: text(one.reason, at(p, 'reason')) };
   });
-  const info: BackendInfo = { active: oneOf(raw.active, at(path, 'active'), AUTO_BACKEND_ORDER), requested: text(raw.requested, at(path, 'requested'), SHORT), fallbacks };
+  const info: BackendInfo = {
+    active: oneOf(raw.active, at(path, 'active'), AUTO_BACKEND_ORDER),
+    requested: text(raw.requested, at(path, 'requested'), SHORT),
+    fallbacks,
+  };
   const adapter = optionalText(raw.adapter, at(path, 'adapter'), SHORT);
   if (adapter !== undefined) info.adapter = adapter;
   return info;
@@ -36,16 +40,26 @@ function readAdapter(value: unknown, path: string): AdapterFacts {
 export function readMachine(value: unknown, path: string): MachineInfo | null {
   if (value === undefined || value === null) return null;
   const raw = object(value, path);
-  const machine: MachineInfo = { backend: oneOf(raw.backend, at(path, 'backend'), AUTO_BACKEND_ORDER), date: text(raw.date, at(path, 'date'), 40) };
+  const machine: MachineInfo = {
+    backend: oneOf(raw.backend, at(path, 'backend'), AUTO_BACKEND_ORDER),
+    date: text(raw.date, at(path, 'date'), 40),
+  };
   if (raw.adapter !== undefined && raw.adapter !== null) machine.adapter = readAdapter(raw.adapter, at(path, 'adapter'));
   if (raw.wasm !== undefined && raw.wasm !== null) {
     const wasm = object(raw.wasm, at(path, 'wasm'));
-    machine.wasm = { simd: bool(wasm.simd, at(at(path, 'wasm'), 'simd')), multithread: bool(wasm.multithread, at(at(path, 'wasm'), 'multithread')) };
+    machine.wasm = {
+      simd: bool(wasm.simd, at(at(path, 'wasm'), 'simd')),
+      multithread: bool(wasm.multithread, at(at(path, 'wasm'), 'multithread')),
+    };
   }
-  if (raw.cores !== undefined && raw.cores !== null) machine.cores = number(raw.cores, at(path, 'cores'), { min: 1, max: 100_000, integer: true });
+  if (raw.cores !== undefined && raw.cores !== null)
+    machine.cores = number(raw.cores, at(path, 'cores'), { min: 1, max: 100_000, integer: true });
   if (raw.memory !== undefined && raw.memory !== null) {
     const memory = object(raw.memory, at(path, 'memory'));
-    machine.memory = { gib: number(memory.gib, at(at(path, 'memory'), 'gib'), { min: 0, max: 1e9 }), approximate: bool(memory.approximate, at(at(path, 'memory'), 'approximate')) };
+    machine.memory = {
+      gib: number(memory.gib, at(at(path, 'memory'), 'gib'), { min: 0, max: 1e9 }),
+      approximate: bool(memory.approximate, at(at(path, 'memory'), 'approximate')),
+    };
   }
   for (const key of ['runtime', 'os'] as const) {
     const field = optionalText(raw[key], at(path, key), SHORT);

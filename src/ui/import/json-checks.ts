@@ -44,7 +44,8 @@ export function checkStructure(root: unknown): void {
     if (depth > MAX_DEPTH) throw new ImportProblem(path, `nested deeper than a fitscope result can be (${MAX_DEPTH} levels)`);
     if (Array.isArray(value)) {
       // Lists of plain values (the per-batch columns) need no visit per element.
-      for (let i = 0; i < value.length; i++) if (value[i] !== null && typeof value[i] === 'object') stack.push({ value: value[i], path: join(path, i), depth: depth + 1 });
+      for (let i = 0; i < value.length; i++)
+        if (value[i] !== null && typeof value[i] === 'object') stack.push({ value: value[i], path: join(path, i), depth: depth + 1 });
       continue;
     }
     for (const key of Object.keys(value)) {
@@ -55,7 +56,8 @@ export function checkStructure(root: unknown): void {
 }
 
 export function object(value: unknown, path: string): JsonObject {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ImportProblem(path, `expected an object, found ${shown(value)}`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new ImportProblem(path, `expected an object, found ${shown(value)}`);
   return value as JsonObject;
 }
 
@@ -97,7 +99,8 @@ export interface NumberRule {
 export function number(value: unknown, path: string, rule: NumberRule = {}): number {
   if (typeof value !== 'number') throw new ImportProblem(path, `expected a number, found ${shown(value)}`);
   // JSON has no Infinity, but 1e400 parses to it.
-  if (!Number.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE) throw new ImportProblem(path, `${shown(value)} is out of any plausible range`);
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE)
+    throw new ImportProblem(path, `${shown(value)} is out of any plausible range`);
   if (rule.integer && !Number.isInteger(value)) throw new ImportProblem(path, `${value} is not a whole number`);
   if (rule.min !== undefined && value < rule.min) throw new ImportProblem(path, `${value} is below ${rule.min}`);
   if (rule.max !== undefined && value > rule.max) throw new ImportProblem(path, `${value} is above ${rule.max}`);

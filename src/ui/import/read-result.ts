@@ -12,7 +12,8 @@ const fail = (message: string): ReadResult => ({ ok: false, message });
 
 /** Parses and checks a document's text; `name` names the file in the message. */
 export function readResultText(textValue: string, name = 'The file'): ReadResult {
-  if (textValue.length > MAX_FILE_BYTES) return fail(`${name} is larger than ${formatBytes(MAX_FILE_BYTES)}, more than a fitscope result can be.`);
+  if (textValue.length > MAX_FILE_BYTES)
+    return fail(`${name} is larger than ${formatBytes(MAX_FILE_BYTES)}, more than a fitscope result can be.`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(textValue);
@@ -31,7 +32,8 @@ export function readResultText(textValue: string, name = 'The file'): ReadResult
 /** Reads a chosen or dropped file (anything with size, name and text(): a File). */
 export async function readResultFile(file: Pick<File, 'size' | 'name' | 'text'>): Promise<ReadResult> {
   const name = `"${file.name}"`;
-  if (file.size > MAX_FILE_BYTES) return fail(`${name} is ${formatBytes(file.size)}, larger than the ${formatBytes(MAX_FILE_BYTES)} a fitscope result can be.`);
+  if (file.size > MAX_FILE_BYTES)
+    return fail(`${name} is ${formatBytes(file.size)}, larger than the ${formatBytes(MAX_FILE_BYTES)} a fitscope result can be.`);
   if (file.size === 0) return fail(`${name} is empty.`);
   let content: string;
   try {

@@ -40,7 +40,8 @@ function readConfig(value: unknown, path: string): RunConfig {
     // A setting newer than the file takes its default, as a link without that key does.
     if (!Object.prototype.hasOwnProperty.call(raw, spec.name)) continue;
     const input = raw[spec.name];
-    if (input === null || (typeof input === 'object' && !Array.isArray(input))) throw new ImportProblem(at(path, spec.name), `expected a setting value, found ${shown(input)}`);
+    if (input === null || (typeof input === 'object' && !Array.isArray(input)))
+      throw new ImportProblem(at(path, spec.name), `expected a setting value, found ${shown(input)}`);
     const result = coerceField(spec, input);
     if (result.problem) throw new ImportProblem(at(path, spec.name), result.problem);
     (config as unknown as Record<string, unknown>)[spec.name] = result.value;
@@ -55,10 +56,13 @@ function readConfig(value: unknown, path: string): RunConfig {
 export function readRun(value: unknown, path: string, rows?: unknown): ImportedRun {
   const raw = object(value, path);
   const config = readConfig(raw.config, at(path, 'config'));
-  const summaries = list(raw.summaries ?? [], at(path, 'summaries'), MAX_SUMMARIES).map((s, i) => readSummary(s, at(at(path, 'summaries'), i)));
+  const summaries = list(raw.summaries ?? [], at(path, 'summaries'), MAX_SUMMARIES).map((s, i) =>
+    readSummary(s, at(at(path, 'summaries'), i)),
+  );
   summaries.forEach((s, i) => {
     const where = at(at(at(path, 'summaries'), i), 'mode');
-    if (!config.modes.includes(s.mode)) throw new ImportProblem(where, `${s.mode} is not one of the run's modes (${config.modes.join(', ')})`);
+    if (!config.modes.includes(s.mode))
+      throw new ImportProblem(where, `${s.mode} is not one of the run's modes (${config.modes.join(', ')})`);
     if (summaries.findIndex((o) => o.mode === s.mode) !== i) throw new ImportProblem(where, `a second summary for ${s.mode}`);
   });
   const hasBatches = raw.batches !== undefined && raw.batches !== null;
@@ -72,8 +76,16 @@ export function readRun(value: unknown, path: string, rows?: unknown): ImportedR
     summaries,
     comparisons: readComparisons(raw.comparisons, at(path, 'comparisons')),
     noise: readNoise(raw.noise, at(path, 'noise')),
-    rows: rows !== undefined ? readBatchRows(rows, at(path, 'rows'), config.modes) : hasBatches ? readBatchColumns(raw.batches, at(path, 'batches'), config.modes) : null,
-    batchesNotKept: raw.batchesNotKept === undefined || raw.batchesNotKept === null ? 0 : number(raw.batchesNotKept, at(path, 'batchesNotKept'), { min: 0, integer: true }),
+    rows:
+      rows !== undefined
+        ? readBatchRows(rows, at(path, 'rows'), config.modes)
+        : hasBatches
+          ? readBatchColumns(raw.batches, at(path, 'batches'), config.modes)
+          : null,
+    batchesNotKept:
+      raw.batchesNotKept === undefined || raw.batchesNotKept === null
+        ? 0
+        : number(raw.batchesNotKept, at(path, 'batchesNotKept'), { min: 0, integer: true }),
   };
 }
 
@@ -81,7 +93,11 @@ export function readRun(value: unknown, path: string, rows?: unknown): ImportedR
 export function readResultDocument(value: unknown): ImportedRun[] {
   checkStructure(value);
   const doc = object(value, '');
-  if (doc.tool !== 'fitscope') throw new ImportProblem('tool', `expected "fitscope", found ${doc.tool === undefined ? 'nothing' : shown(doc.tool)}: this is not a fitscope result`);
+  if (doc.tool !== 'fitscope')
+    throw new ImportProblem(
+      'tool',
+      `expected "fitscope", found ${doc.tool === undefined ? 'nothing' : shown(doc.tool)}: this is not a fitscope result`,
+    );
   // Page exports written before the format number have the same shape as format 1.
   if (doc.format !== undefined && doc.format !== RESULT_FORMAT) {
     throw new ImportProblem('format', `${shown(doc.format)} is not a result format this page reads (it reads ${RESULT_FORMAT})`);

@@ -13,14 +13,43 @@ const ANY: NumberRule = {};
 
 /** Every numeric field of ModeSummary and what it may hold. */
 const NUMBER_FIELDS = {
-  samples: COUNT, batchSize: COUNT, epochs: COUNT, batches: COUNT, repeats: COUNT, repeatsPlanned: COUNT, warmupBatches: COUNT,
-  steadyBatches: COUNT, peakTensors: COUNT, lossReads: COUNT, leakedTensors: { integer: true },
-  totalMs: NON_NEGATIVE, msPerBatchMedian: NON_NEGATIVE, msPerBatchLow: NON_NEGATIVE, msPerBatchHigh: NON_NEGATIVE, msPerBatchP5: NON_NEGATIVE,
-  msPerBatchP95: NON_NEGATIVE, samplesPerSec: NON_NEGATIVE, throughputSamplesPerSec: NON_NEGATIVE, noise: NON_NEGATIVE,
-  peakBytes: NON_NEGATIVE, estimatedPeakBytes: NON_NEGATIVE, residentBytes: NON_NEGATIVE, batchEndPeakBytes: NON_NEGATIVE,
-  peakGpuAllocatedBytes: NON_NEGATIVE, dataMsMedian: NON_NEGATIVE, stepMsMedian: ANY,
-  vsLoop: NON_NEGATIVE, vsLoopLow: NON_NEGATIVE, vsLoopHigh: NON_NEGATIVE, vsFastest: NON_NEGATIVE, vsFastestLow: NON_NEGATIVE, vsFastestHigh: NON_NEGATIVE,
-  initialLoss: ANY, finalLoss: ANY, testLoss: ANY, testAccuracy: { min: 0, max: 1 },
+  samples: COUNT,
+  batchSize: COUNT,
+  epochs: COUNT,
+  batches: COUNT,
+  repeats: COUNT,
+  repeatsPlanned: COUNT,
+  warmupBatches: COUNT,
+  steadyBatches: COUNT,
+  peakTensors: COUNT,
+  lossReads: COUNT,
+  leakedTensors: { integer: true },
+  totalMs: NON_NEGATIVE,
+  msPerBatchMedian: NON_NEGATIVE,
+  msPerBatchLow: NON_NEGATIVE,
+  msPerBatchHigh: NON_NEGATIVE,
+  msPerBatchP5: NON_NEGATIVE,
+  msPerBatchP95: NON_NEGATIVE,
+  samplesPerSec: NON_NEGATIVE,
+  throughputSamplesPerSec: NON_NEGATIVE,
+  noise: NON_NEGATIVE,
+  peakBytes: NON_NEGATIVE,
+  estimatedPeakBytes: NON_NEGATIVE,
+  residentBytes: NON_NEGATIVE,
+  batchEndPeakBytes: NON_NEGATIVE,
+  peakGpuAllocatedBytes: NON_NEGATIVE,
+  dataMsMedian: NON_NEGATIVE,
+  stepMsMedian: ANY,
+  vsLoop: NON_NEGATIVE,
+  vsLoopLow: NON_NEGATIVE,
+  vsLoopHigh: NON_NEGATIVE,
+  vsFastest: NON_NEGATIVE,
+  vsFastestLow: NON_NEGATIVE,
+  vsFastestHigh: NON_NEGATIVE,
+  initialLoss: ANY,
+  finalLoss: ANY,
+  testLoss: ANY,
+  testAccuracy: { min: 0, max: 1 },
 } as const satisfies Partial<Record<keyof ModeSummary, NumberRule>>;
 
 const BASES = ['batches', 'repeats'] as const;
@@ -49,13 +78,16 @@ function histogram(value: unknown, path: string): LogHistogram | null {
   const raw = object(value, path);
   const counts = list(raw.counts, at(path, 'counts'), MAX_HISTOGRAM_BINS).map((c, i) => number(c, at(at(path, 'counts'), i), COUNT));
   const edges = list(raw.edges, at(path, 'edges'), MAX_HISTOGRAM_BINS + 1).map((e, i) => number(e, at(at(path, 'edges'), i), NON_NEGATIVE));
-  if (counts.length > 0 && edges.length !== counts.length + 1) throw new ImportProblem(at(path, 'edges'), `${edges.length} edges for ${counts.length} bins (needs one more edge than bins)`);
+  if (counts.length > 0 && edges.length !== counts.length + 1)
+    throw new ImportProblem(at(path, 'edges'), `${edges.length} edges for ${counts.length} bins (needs one more edge than bins)`);
   return { edges, counts, excluded: number(raw.excluded ?? 0, at(path, 'excluded'), COUNT) };
 }
 
 export function readSummary(value: unknown, path: string): ModeSummary {
   const raw = object(value, path);
-  const numbers = Object.fromEntries(Object.entries(NUMBER_FIELDS).map(([key, rule]) => [key, numberOrNaN(raw[key], at(path, key), rule)])) as Record<keyof typeof NUMBER_FIELDS, number>;
+  const numbers = Object.fromEntries(
+    Object.entries(NUMBER_FIELDS).map(([key, rule]) => [key, numberOrNaN(raw[key], at(path, key), rule)]),
+  ) as Record<keyof typeof NUMBER_FIELDS, number>;
   const summary: ModeSummary = {
     mode: oneOf(raw.mode, at(path, 'mode'), MODE_NAMES),
     backend: oneOf(raw.backend, at(path, 'backend'), AUTO_BACKEND_ORDER),

@@ -1,6 +1,7 @@
 // Runs in the page (pure). A few plain sentences computed from one run's summaries and the engine's verdicts:
 // time per batch with its interval and the verdict words (never a ranking the interval cannot carry), what one
-// mode's memory cost against another's, how noisy the machine was, leaks, whether the losses agree, accuracy, and how far batch-end sampling and the memory
+// mode's memory cost against another's, how noisy the machine was, leaks, whether the losses agree, accuracy,
+// and how far batch-end sampling and the memory
 // guard's estimate were from the measured peak. Every number comes from the summaries; a sentence whose
 // numbers are missing (NaN, refused modes) is left out, never filled with a guess.
 import type { Comparison, KernelProbe, ModeSummary, RunNoise } from '../../shared/metrics';
@@ -50,7 +51,8 @@ function refusals(summaries: readonly ModeSummary[]): Insight[] {
 }
 
 function single(s: ModeSummary): Insight {
-  const wait = finite(s.dataMsMedian) && s.dataMsMedian > 0 ? `, ${percent(s.dataMsMedian / s.msPerBatchMedian)} of it waiting for data` : '';
+  const wait =
+    finite(s.dataMsMedian) && s.dataMsMedian > 0 ? `, ${percent(s.dataMsMedian / s.msPerBatchMedian)} of it waiting for data` : '';
   return {
     key: 'single',
     tone: 'info',
@@ -85,18 +87,27 @@ function verdictLines(judgement: RunJudgement): Insight[] {
   return judgement.comparisons.map((c) => ({
     key: `verdict-${c.mode}-${c.other}`,
     tone: 'info' as const,
-    text: c.verdict === 'different' ? `${c.text}.` : `${c.mode} against ${c.other}${c.against === 'fastest' ? ' (the fastest)' : ''}: ${c.text}.`,
+    text:
+      c.verdict === 'different'
+        ? `${c.text}.`
+        : `${c.mode} against ${c.other}${c.against === 'fastest' ? ' (the fastest)' : ''}: ${c.text}.`,
   }));
 }
 
 function runToRunNote(ok: ModeSummary[]): Insight | null {
   if (ok.length < 2 || ok.some((s) => s.repeats > 1)) return null;
-  return { key: 'one-run', tone: 'info', text: 'One run per mode: these intervals come from its batches and cannot see run-to-run noise; set Repeats to 5 to judge between runs.' };
+  return {
+    key: 'one-run',
+    tone: 'info',
+    text: 'One run per mode: these intervals come from its batches and cannot see run-to-run noise; set Repeats to 5 to judge between runs.',
+  };
 }
 
 function incomplete(ok: ModeSummary[]): Insight | null {
   const cut = ok.find((s) => s.repeats < s.repeatsPlanned);
-  return cut ? { key: 'incomplete', tone: 'warning', text: `Stopped early: the numbers cover ${cut.repeats} of ${cut.repeatsPlanned} repeats.` } : null;
+  return cut
+    ? { key: 'incomplete', tone: 'warning', text: `Stopped early: the numbers cover ${cut.repeats} of ${cut.repeatsPlanned} repeats.` }
+    : null;
 }
 
 /** Below this speedup the tuned kernels are not worth a sentence. */
@@ -134,7 +145,13 @@ function memoryPairs(ok: ModeSummary[], judgement: RunJudgement): Insight[] {
   const lighter = withPeak.filter((s) => s !== heaviest && s.peakBytes <= heaviest.peakBytes * 0.8);
   if (lighter.length === 0) {
     const low = Math.min(...withPeak.map((s) => s.peakBytes));
-    return [{ key: 'memory-same', tone: 'info', text: `All modes peaked within ${percent(1 - low / heaviest.peakBytes)} of each other in memory (${formatBytes(low)}–${formatBytes(heaviest.peakBytes)}).` }];
+    return [
+      {
+        key: 'memory-same',
+        tone: 'info',
+        text: `All modes peaked within ${percent(1 - low / heaviest.peakBytes)} of each other in memory (${formatBytes(low)}–${formatBytes(heaviest.peakBytes)}).`,
+      },
+    ];
   }
   // Modes that saved the same share read as one sentence (their speeds are in the ranking); a mode alone
   // gets the whole comparison, pace and where its extra time went.
@@ -147,15 +164,26 @@ function memoryPairs(ok: ModeSummary[], judgement: RunJudgement): Insight[] {
     const s = group[0];
     const share = `${formatShare(s.peakBytes / heaviest.peakBytes)} ${heaviest.mode}'s memory at ${formatInt(s.samples)} samples (${formatBytes(s.peakBytes)} against ${formatBytes(heaviest.peakBytes)} at the peak)`;
     if (group.length > 1) {
-      return { key: `memory-${group.map((g) => g.mode).join('-')}`, tone: 'info' as const, text: `${list(group.map((g) => g.mode))} each used ${share}.` };
+      return {
+        key: `memory-${group.map((g) => g.mode).join('-')}`,
+        tone: 'info' as const,
+        text: `${list(group.map((g) => g.mode))} each used ${share}.`,
+      };
     }
     // Pace only where the verdicts found a difference: a raw ratio inside the noise is no finding.
-    const found = judgement.comparisons.find((c) => c.verdict === 'different' && ((c.mode === s.mode && c.other === heaviest.mode) || (c.mode === heaviest.mode && c.other === s.mode)));
+    const found = judgement.comparisons.find(
+      (c) =>
+        c.verdict === 'different' && ((c.mode === s.mode && c.other === heaviest.mode) || (c.mode === heaviest.mode && c.other === s.mode)),
+    );
     const speed = s.msPerBatchMedian / heaviest.msPerBatchMedian;
     let pace = '';
     if (found && speed > 1) {
       const waited = waitShare(s, heaviest);
-      const where = Number.isFinite(waited) ? (waited >= 0.1 ? `, ${percent(waited)} of its extra time waiting for data` : ', its extra time in the training step rather than waiting for data') : '';
+      const where = Number.isFinite(waited)
+        ? waited >= 0.1
+          ? `, ${percent(waited)} of its extra time waiting for data`
+          : ', its extra time in the training step rather than waiting for data'
+        : '';
       pace = ` and ran ${formatRatio(speed)} slower${where}`;
     } else if (found) {
       pace = ` and ran ${formatRatio(1 / speed)} faster`;
@@ -167,15 +195,27 @@ function memoryPairs(ok: ModeSummary[], judgement: RunJudgement): Insight[] {
 function dataWaits(ok: ModeSummary[]): Insight | null {
   const waiting = ok
     .filter((s) => finite(s.dataMsMedian) && s.dataMsMedian / s.msPerBatchMedian >= 0.2)
-    .map((s) => `${s.mode} ${percent(s.dataMsMedian / s.msPerBatchMedian)} (${formatMs(s.dataMsMedian)} of ${formatMs(s.msPerBatchMedian)})`);
+    .map(
+      (s) => `${s.mode} ${percent(s.dataMsMedian / s.msPerBatchMedian)} (${formatMs(s.dataMsMedian)} of ${formatMs(s.msPerBatchMedian)})`,
+    );
   if (waiting.length === 0) return null;
   return { key: 'data-wait', tone: 'info', text: `Waiting for data took a large part of each batch (median): ${list(waiting)}.` };
 }
 
 function leaks(ok: ModeSummary[]): Insight | null {
   const leaky = ok.filter((s) => finite(s.leakedTensors) && s.leakedTensors !== 0);
-  if (leaky.length === 0) return ok.length ? { key: 'no-leaks', tone: 'info', text: `No mode leaked tensors: ${ok.length === 1 ? 'it' : `all ${ok.length}`} ended with the tensor count ${ok.length === 1 ? 'it' : 'they'} started with.` } : null;
-  const parts = leaky.map((s) => `${s.mode} ${s.leakedTensors > 0 ? `left ${formatInt(s.leakedTensors)} tensor${s.leakedTensors === 1 ? '' : 's'} behind` : `freed ${formatInt(-s.leakedTensors)} more than it made`}`);
+  if (leaky.length === 0)
+    return ok.length
+      ? {
+          key: 'no-leaks',
+          tone: 'info',
+          text: `No mode leaked tensors: ${ok.length === 1 ? 'it' : `all ${ok.length}`} ended with the tensor count ${ok.length === 1 ? 'it' : 'they'} started with.`,
+        }
+      : null;
+  const parts = leaky.map(
+    (s) =>
+      `${s.mode} ${s.leakedTensors > 0 ? `left ${formatInt(s.leakedTensors)} tensor${s.leakedTensors === 1 ? '' : 's'} behind` : `freed ${formatInt(-s.leakedTensors)} more than it made`}`,
+  );
   return { key: 'leaks', tone: 'warning', text: `Tensor leak: ${list(parts)}.` };
 }
 
@@ -185,18 +225,33 @@ function lossAgreement(ok: ModeSummary[]): Insight | null {
   const lo = losses.reduce((a, b) => (b.finalLoss < a.finalLoss ? b : a));
   const hi = losses.reduce((a, b) => (b.finalLoss > a.finalLoss ? b : a));
   const spread = Math.abs(hi.finalLoss - lo.finalLoss) / Math.max(Math.abs(lo.finalLoss), Number.MIN_VALUE);
-  if (spread <= 0.02) return { key: 'loss-agree', tone: 'info', text: `All ${losses.length} modes ended at the same loss within ${spread < 0.001 ? '0.1 %' : percent(spread)} (${formatSig(lo.finalLoss, 4)}): the same data, weights and batch order.` };
-  return { key: 'loss-differ', tone: 'info', text: `Final losses differ by ${percent(spread)}: ${lo.mode} lowest at ${formatSig(lo.finalLoss, 4)}, ${hi.mode} highest at ${formatSig(hi.finalLoss, 4)}.` };
+  if (spread <= 0.02)
+    return {
+      key: 'loss-agree',
+      tone: 'info',
+      text: `All ${losses.length} modes ended at the same loss within ${spread < 0.001 ? '0.1 %' : percent(spread)} (${formatSig(lo.finalLoss, 4)}): the same data, weights and batch order.`,
+    };
+  return {
+    key: 'loss-differ',
+    tone: 'info',
+    text: `Final losses differ by ${percent(spread)}: ${lo.mode} lowest at ${formatSig(lo.finalLoss, 4)}, ${hi.mode} highest at ${formatSig(hi.finalLoss, 4)}.`,
+  };
 }
 
 function accuracy(ok: ModeSummary[]): Insight | null {
   const acc = ok.filter((s) => finite(s.testAccuracy));
   if (acc.length === 0) return null;
-  if (acc.length === 1) return { key: 'accuracy', tone: 'info', text: `Test accuracy: ${formatPercent(acc[0].testAccuracy)} (${acc[0].mode}).` };
+  if (acc.length === 1)
+    return { key: 'accuracy', tone: 'info', text: `Test accuracy: ${formatPercent(acc[0].testAccuracy)} (${acc[0].mode}).` };
   const best = acc.reduce((a, b) => (b.testAccuracy > a.testAccuracy ? b : a));
   const worst = acc.reduce((a, b) => (b.testAccuracy < a.testAccuracy ? b : a));
-  if (best.testAccuracy === worst.testAccuracy) return { key: 'accuracy', tone: 'info', text: `Test accuracy was ${formatPercent(best.testAccuracy)} for every mode.` };
-  return { key: 'accuracy', tone: 'info', text: `Test accuracy ranged from ${formatPercent(worst.testAccuracy)} (${worst.mode}) to ${formatPercent(best.testAccuracy)} (${best.mode}).` };
+  if (best.testAccuracy === worst.testAccuracy)
+    return { key: 'accuracy', tone: 'info', text: `Test accuracy was ${formatPercent(best.testAccuracy)} for every mode.` };
+  return {
+    key: 'accuracy',
+    tone: 'info',
+    text: `Test accuracy ranged from ${formatPercent(worst.testAccuracy)} (${worst.mode}) to ${formatPercent(best.testAccuracy)} (${best.mode}).`,
+  };
 }
 
 function batchEndSampling(ok: ModeSummary[]): Insight | null {
@@ -219,7 +274,11 @@ function estimates(ok: ModeSummary[]): Insight | null {
   const worst = both.reduce((a, b) => (off(b) > off(a) ? b : a));
   const r = worst.estimatedPeakBytes / worst.peakBytes;
   if (r >= 0.8 && r <= 1.25) {
-    return { key: 'estimate', tone: 'info', text: `The memory guard's estimates were within ${percent(Math.abs(r - 1))} of the measured peaks${both.length > 1 ? ` for all ${both.length} modes` : ''}.` };
+    return {
+      key: 'estimate',
+      tone: 'info',
+      text: `The memory guard's estimates were within ${percent(Math.abs(r - 1))} of the measured peaks${both.length > 1 ? ` for all ${both.length} modes` : ''}.`,
+    };
   }
   return {
     key: 'estimate',
@@ -233,7 +292,14 @@ export function computeInsights(summaries: readonly ModeSummary[], judgement: Ru
   const ok = measured(summaries);
   const out: (Insight | null)[] = [...refusals(summaries), noiseLine(judgement.noise), incomplete(ok)];
   if (ok.length === 1) out.push(single(ok[0]));
-  out.push(timeLine(ok), ...verdictLines(judgement), runToRunNote(ok), tunedKernels(judgement.kernelProbe), ...memoryPairs(ok, judgement), dataWaits(ok));
+  out.push(
+    timeLine(ok),
+    ...verdictLines(judgement),
+    runToRunNote(ok),
+    tunedKernels(judgement.kernelProbe),
+    ...memoryPairs(ok, judgement),
+    dataWaits(ok),
+  );
   const leak = leaks(ok);
   if (leak?.tone === 'warning') out.push(leak);
   out.push(lossAgreement(ok), accuracy(ok), batchEndSampling(ok), estimates(ok));

@@ -16,7 +16,8 @@ export function PresetGallery({ config }: PresetGalleryProps) {
     <section className="card presets" aria-labelledby="presets-heading" data-testid="preset-gallery">
       <h2 id="presets-heading">Presets: the article's claims, in numbers</h2>
       <p className="muted presets-intro">
-        Each opens a setup that tests one claim of “fit vs fit_generator vs train_on_batch”. Press Run, then look where the line says. Paired presets differ in one knob.
+        Each opens a setup that tests one claim of “fit vs fit_generator vs train_on_batch”. Press Run, then look where the line says.
+        Paired presets differ in one knob.
       </p>
       <ul className="preset-list">
         {PRESETS.map((preset) => {

@@ -6,7 +6,13 @@ import { describeMachine } from '../../shared/machine';
 import { formatInt } from '../format';
 import { formatDuration, runProgress, type ModeState } from './progress-math';
 
-const STATE_WORDS: Record<ModeState, string> = { waiting: 'waiting', running: 'running', done: 'done', refused: 'refused by the memory guard', stopped: 'stopped' };
+const STATE_WORDS: Record<ModeState, string> = {
+  waiting: 'waiting',
+  running: 'running',
+  done: 'done',
+  refused: 'refused by the memory guard',
+  stopped: 'stopped',
+};
 
 function outcome(run: RunRecord): string {
   if (run.phase === 'failed') return 'failed';
@@ -25,16 +31,37 @@ export function RunProgressItem({ run, now, onRemove }: { run: RunRecord; now: n
   const c = run.config;
   const eta = run.busy ? (p.etaMs === null ? ' · estimating time left' : ` · about ${formatDuration(p.etaMs)} left`) : '';
   return (
-    <li className="run-item" data-testid="run-item" data-run={run.id} data-phase={run.phase} data-origin={run.origin} aria-labelledby={titleId}>
+    <li
+      className="run-item"
+      data-testid="run-item"
+      data-run={run.id}
+      data-phase={run.phase}
+      data-origin={run.origin}
+      aria-labelledby={titleId}
+    >
       <div className="run-head">
         <h3 id={titleId}>
-          Run {run.id}{run.origin !== 'live' && ` (${run.origin})`} <span className="muted">· {runSetup(run)} · batch {formatInt(c.batchSize)} × {formatInt(c.epochs)} epoch{c.epochs === 1 ? '' : 's'}</span>
+          Run {run.id}
+          {run.origin !== 'live' && ` (${run.origin})`}{' '}
+          <span className="muted">
+            · {runSetup(run)} · batch {formatInt(c.batchSize)} × {formatInt(c.epochs)} epoch{c.epochs === 1 ? '' : 's'}
+          </span>
         </h3>
-        <button type="button" className="small" onClick={() => onRemove(run.id)} disabled={run.busy} aria-label={`Remove run ${run.id} from the charts and table`}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => onRemove(run.id)}
+          disabled={run.busy}
+          aria-label={`Remove run ${run.id} from the charts and table`}
+        >
           Remove
         </button>
       </div>
-      {run.machine && <p className="muted small-print" data-testid="run-machine">{describeMachine(run.machine)}</p>}
+      {run.machine && (
+        <p className="muted small-print" data-testid="run-machine">
+          {describeMachine(run.machine)}
+        </p>
+      )}
       <div className="progress-line">
         <progress value={p.fraction ?? undefined} max={1} aria-labelledby={titleId} aria-describedby={`run-${run.id}-status`} />
         <span id={`run-${run.id}-status`} className="progress-text" data-testid="run-progress-text">
@@ -48,7 +75,11 @@ export function RunProgressItem({ run, now, onRemove }: { run: RunRecord; now: n
             <li key={m.mode} data-mode={m.mode} data-state={m.state}>
               <span className="swatch" style={{ background: trace?.color }} aria-hidden="true" />
               <span className="mode-name">{m.mode}</span>
-              <progress value={m.expected ? m.done / m.expected : m.state === 'done' ? 1 : m.expected === 0 ? 0 : undefined} max={1} aria-label={`${m.mode} progress`} />
+              <progress
+                value={m.expected ? m.done / m.expected : m.state === 'done' ? 1 : m.expected === 0 ? 0 : undefined}
+                max={1}
+                aria-label={`${m.mode} progress`}
+              />
               <span className="muted">
                 {STATE_WORDS[m.state]} · {count(m.done, m.expected)}
               </span>

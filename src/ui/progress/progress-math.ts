@@ -19,7 +19,9 @@ export function effectiveSamples(config: Pick<RunConfig, 'dataset' | 'samples'>)
 }
 
 /** Batches each mode will run (every mode gets the same count), or null when the page cannot know. */
-export function expectedBatches(config: Pick<RunConfig, 'dataset' | 'samples' | 'batchSize' | 'epochs' | 'validationSplit'>): number | null {
+export function expectedBatches(
+  config: Pick<RunConfig, 'dataset' | 'samples' | 'batchSize' | 'epochs' | 'validationSplit'>,
+): number | null {
   const rows = epochRows(config);
   return rows === null ? null : batchCount(rows, Math.max(1, config.batchSize)) * config.epochs;
 }
@@ -35,7 +37,10 @@ function epochRows(config: Pick<RunConfig, 'dataset' | 'samples' | 'validationSp
  * wall time, and where the page cannot know the data's size. A streaming chart sizes its x axis to this once
  * instead of growing it (each change of axis redraws the chart's frame).
  */
-export function plannedX(config: Pick<RunConfig, 'dataset' | 'samples' | 'batchSize' | 'epochs' | 'validationSplit'>, axis: XAxisKind): number | null {
+export function plannedX(
+  config: Pick<RunConfig, 'dataset' | 'samples' | 'batchSize' | 'epochs' | 'validationSplit'>,
+  axis: XAxisKind,
+): number | null {
   if (axis === 'time') return null;
   if (axis === 'batch') return expectedBatches(config);
   const rows = epochRows(config);
@@ -62,7 +67,10 @@ export function furthestPlannedX(configs: readonly RunConfig[], axis: XAxisKind)
  * data they have (the chart's extent): a run stopped early must not stretch the axis for the next one.
  */
 export function livePlannedX(runs: readonly Pick<RunRecord, 'busy' | 'config'>[], axis: XAxisKind): number {
-  return furthestPlannedX(runs.filter((r) => r.busy).map((r) => r.config), axis);
+  return furthestPlannedX(
+    runs.filter((r) => r.busy).map((r) => r.config),
+    axis,
+  );
 }
 
 export type ModeState = 'waiting' | 'running' | 'done' | 'refused' | 'stopped';

@@ -11,8 +11,11 @@ export function stopMessage(run: RunRecord): string | null {
   const ran = run.result.summaries.filter((s) => !s.refused);
   const last = ran[ran.length - 1];
   const notReached = run.config.modes.filter((m) => !run.result!.summaries.some((s) => s.mode === m));
-  const where = last ? `${last.mode} stopped after batch ${formatInt(last.batches)}${planned !== null ? ` of ${formatInt(planned)}` : ''}` : 'no mode had started';
+  const where = last
+    ? `${last.mode} stopped after batch ${formatInt(last.batches)}${planned !== null ? ` of ${formatInt(planned)}` : ''}`
+    : 'no mode had started';
   const rest = notReached.length ? `; ${notReached.join(', ')} did not run and ${notReached.length === 1 ? 'has' : 'have'} no row` : '';
-  const latency = run.stopRequestedAt !== null && run.endedAt !== null ? ` The run ended ${formatMs(run.endedAt - run.stopRequestedAt)} after Stop.` : '';
+  const latency =
+    run.stopRequestedAt !== null && run.endedAt !== null ? ` The run ended ${formatMs(run.endedAt - run.stopRequestedAt)} after Stop.` : '';
   return `Stopped on request after ${formatInt(run.result.totalBatches)} batches: ${where}${rest}.${latency}`;
 }

@@ -26,13 +26,21 @@ async function loadOne(name: string, page: string, fetcher: Fetch): Promise<Impo
   return read.runs;
 }
 
-export async function loadReferences(names: readonly string[], page: string, fetcher: Fetch = (u, i) => fetch(u, i)): Promise<LoadedReferences> {
+export async function loadReferences(
+  names: readonly string[],
+  page: string,
+  fetcher: Fetch = (u, i) => fetch(u, i),
+): Promise<LoadedReferences> {
   const results = await Promise.allSettled(names.map((name) => loadOne(name, page, fetcher)));
   const runs: ImportedRun[] = [];
   const notices: NoticeItem[] = [];
   results.forEach((result, i) => {
     if (result.status === 'fulfilled') runs.push(...result.value);
-    else notices.push({ kind: 'warning', text: `Reference run "${names[i]}" was not loaded: ${(result.reason as Error)?.message ?? String(result.reason)}.` });
+    else
+      notices.push({
+        kind: 'warning',
+        text: `Reference run "${names[i]}" was not loaded: ${(result.reason as Error)?.message ?? String(result.reason)}.`,
+      });
   });
   return { runs, notices };
 }

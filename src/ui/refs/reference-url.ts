@@ -8,7 +8,9 @@ const isShipped = (name: string): name is ReferenceRunName => (REFERENCE_RUNS as
 /** The file's URL, or a reason why the name cannot be loaded. `page` is the page's own address (document.baseURI). */
 export function referenceUrl(name: string, page: string): { url: string } | { problem: string } {
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(name) || !isShipped(name)) {
-    return { problem: `${JSON.stringify(name.slice(0, 60))} is not one of the reference runs this app ships (${REFERENCE_RUNS.join(', ')})` };
+    return {
+      problem: `${JSON.stringify(name.slice(0, 60))} is not one of the reference runs this app ships (${REFERENCE_RUNS.join(', ')})`,
+    };
   }
   const base = new URL(page);
   const url = new URL(referencePath(name), base);

@@ -5,7 +5,17 @@
 import { COL, METRIC_WIDTH } from '../../shared/metric-row';
 import type { MetricChunk } from '../../shared/metric-chunk';
 
-const LAST = [COL.mode, COL.repeat, COL.epoch, COL.batch, COL.samplesSeen, COL.numTensors, COL.numBytes, COL.gpuBytesInUse, COL.gpuBytesAllocated];
+const LAST = [
+  COL.mode,
+  COL.repeat,
+  COL.epoch,
+  COL.batch,
+  COL.samplesSeen,
+  COL.numTensors,
+  COL.numBytes,
+  COL.gpuBytesInUse,
+  COL.gpuBytesAllocated,
+];
 const LAST_FINITE = [COL.meanLoss, COL.valLoss, COL.valAccuracy];
 const HIGHEST = [COL.stepPeakBytes, COL.stepPeakTensors];
 const MEAN = [COL.loss, COL.dataMs];
@@ -50,7 +60,11 @@ export function thinRows(chunk: MetricChunk, maxPerMode: number): MetricChunk {
   for (const r of rows) {
     const head = group[0];
     const k = Math.ceil((perMode.get(r[COL.mode]) ?? 1) / Math.max(1, maxPerMode));
-    if (head && (head[COL.mode] !== r[COL.mode] || head[COL.repeat] !== r[COL.repeat] || head[COL.epoch] !== r[COL.epoch] || group.length >= k)) flush();
+    if (
+      head &&
+      (head[COL.mode] !== r[COL.mode] || head[COL.repeat] !== r[COL.repeat] || head[COL.epoch] !== r[COL.epoch] || group.length >= k)
+    )
+      flush();
     group.push(r);
   }
   flush();

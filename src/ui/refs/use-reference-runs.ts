@@ -17,7 +17,10 @@ export function useReferenceRuns(book: RunBook, names: readonly string[]): reado
     loaded.add(book);
     void (async () => {
       // On demand, with the importer's checks, in their own chunk (the main bundle's budget).
-      const [{ addRuns, whenNoRunIsBusy }, { loadReferences }] = await Promise.all([import('../import/add-runs'), import('./load-references')]);
+      const [{ addRuns, whenNoRunIsBusy }, { loadReferences }] = await Promise.all([
+        import('../import/add-runs'),
+        import('./load-references'),
+      ]);
       const { runs, notices: problems } = await loadReferences(opened, document.baseURI);
       await whenNoRunIsBusy(book);
       addRuns(book, runs, 'reference', performance.now());

@@ -42,14 +42,30 @@ export const ShareMenu = memo(function ShareMenu({ config, link }: ShareMenuProp
       <div className="share-body card">
         <label htmlFor={`${id}-link`}>Link to this setup</label>
         <div className="share-row">
-          <input id={`${id}-link`} ref={linkField} type="text" readOnly value={url} data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id={`${id}-link`}
+            ref={linkField}
+            type="text"
+            readOnly
+            value={url}
+            data-testid="share-link"
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <button type="button" onClick={() => onCopy('Link', url, linkField.current)}>
             Copy
           </button>
         </div>
         <label htmlFor={`${id}-embed`}>Embed in a page (iframe, works from 320 px wide)</label>
         <div className="share-row">
-          <textarea id={`${id}-embed`} ref={snippetField} readOnly rows={3} value={snippet} data-testid="share-embed" onFocus={(e) => e.currentTarget.select()} />
+          <textarea
+            id={`${id}-embed`}
+            ref={snippetField}
+            readOnly
+            rows={3}
+            value={snippet}
+            data-testid="share-embed"
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <button type="button" onClick={() => onCopy('Snippet', snippet, snippetField.current)}>
             Copy
           </button>

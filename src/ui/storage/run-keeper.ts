@@ -27,7 +27,14 @@ const reason = (e: unknown) => (e instanceof Error && e.message ? e.message : St
 
 function isStoredRun(value: unknown): value is StoredRun {
   const v = value as StoredRun;
-  return !!v && typeof v === 'object' && typeof v.key === 'string' && typeof v.savedAt === 'number' && (v.origin === 'live' || v.origin === 'imported') && typeof v.facts === 'string';
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    typeof v.key === 'string' &&
+    typeof v.savedAt === 'number' &&
+    (v.origin === 'live' || v.origin === 'imported') &&
+    typeof v.facts === 'string'
+  );
 }
 
 export class RunKeeper {
@@ -73,7 +80,10 @@ export class RunKeeper {
       }
     }
     if (unreadable.length) {
-      this.notify({ kind: 'warning', text: `${unreadable.length === 1 ? 'A saved run' : `${unreadable.length} saved runs`} could not be read and ${unreadable.length === 1 ? 'was' : 'were'} removed from this browser's storage.` });
+      this.notify({
+        kind: 'warning',
+        text: `${unreadable.length === 1 ? 'A saved run' : `${unreadable.length} saved runs`} could not be read and ${unreadable.length === 1 ? 'was' : 'were'} removed from this browser's storage.`,
+      });
       this.enqueue(() => this.store.delete(unreadable));
     }
     this.unsubscribe = this.book.subscribe(() => this.onBookChange());
@@ -136,8 +146,13 @@ export class RunKeeper {
     if (!dropped.length) return;
     await this.store.delete(dropped.map((r) => r.key));
     const ids = [...this.saved].filter(([, s]) => dropped.some((d) => d.key === s.key)).map(([record]) => record.id);
-    const which = ids.length ? `Run${ids.length === 1 ? '' : 's'} ${ids.join(', ')}` : `${dropped.length} older run${dropped.length === 1 ? '' : 's'}`;
-    this.notify({ kind: 'info', text: `${which} will not come back after a reload: this browser keeps at most ${this.maxRuns} runs or ${Math.round(this.maxBytes / 1048576)} MB.` });
+    const which = ids.length
+      ? `Run${ids.length === 1 ? '' : 's'} ${ids.join(', ')}`
+      : `${dropped.length} older run${dropped.length === 1 ? '' : 's'}`;
+    this.notify({
+      kind: 'info',
+      text: `${which} will not come back after a reload: this browser keeps at most ${this.maxRuns} runs or ${Math.round(this.maxBytes / 1048576)} MB.`,
+    });
   }
 
   private enqueue(operation: () => Promise<void>): void {
@@ -148,7 +163,10 @@ export class RunKeeper {
     if (this.broken) return;
     this.broken = true;
     const full = error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message));
-    this.notify({ kind: 'warning', text: `Runs will not be kept after a reload: ${full ? "this browser's storage is full" : `this browser's storage cannot be used (${reason(error)})`}.` });
+    this.notify({
+      kind: 'warning',
+      text: `Runs will not be kept after a reload: ${full ? "this browser's storage is full" : `this browser's storage cannot be used (${reason(error)})`}.`,
+    });
   }
 
   private notify(notice: NoticeItem): void {

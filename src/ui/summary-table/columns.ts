@@ -22,7 +22,14 @@ export interface Column {
   cell(row: TableRow): string;
 }
 
-function field(key: keyof ModeSummary, heading: string, format: (v: number) => string, hint?: string, optional?: boolean, extra?: boolean): Column {
+function field(
+  key: keyof ModeSummary,
+  heading: string,
+  format: (v: number) => string,
+  hint?: string,
+  optional?: boolean,
+  extra?: boolean,
+): Column {
   return { key, heading, hint, numeric: true, optional, extra, cell: (row) => format(row.summary[key] as number) };
 }
 
@@ -41,14 +48,30 @@ function ratioCell(value: number, low: number, high: number, verdict: ModeSummar
 export const COLUMNS: readonly Column[] = [
   { key: 'mode', heading: 'Mode', numeric: false, cell: (row) => row.summary.mode },
   { key: 'backend', heading: 'Backend', numeric: false, cell: (row) => row.summary.backend },
-  { key: 'dataset', heading: 'Data', hint: 'data set and training samples', numeric: false, cell: (row) => `${row.dataset} · ${formatInt(row.summary.samples)}` },
+  {
+    key: 'dataset',
+    heading: 'Data',
+    hint: 'data set and training samples',
+    numeric: false,
+    cell: (row) => `${row.dataset} · ${formatInt(row.summary.samples)}`,
+  },
   field('batchSize', 'Batch', formatInt, 'batch_size'),
   {
-    key: 'repeats', heading: 'Repeats', numeric: true, covers: ['repeats', 'repeatsPlanned'], hint: 'runs of each mode the numbers rest on (in rotated order); fewer than asked when stopped',
-    cell: (row) => (row.summary.repeats < row.summary.repeatsPlanned ? `${row.summary.repeats} of ${row.summary.repeatsPlanned} (incomplete)` : formatInt(row.summary.repeats)),
+    key: 'repeats',
+    heading: 'Repeats',
+    numeric: true,
+    covers: ['repeats', 'repeatsPlanned'],
+    hint: 'runs of each mode the numbers rest on (in rotated order); fewer than asked when stopped',
+    cell: (row) =>
+      row.summary.repeats < row.summary.repeatsPlanned
+        ? `${row.summary.repeats} of ${row.summary.repeatsPlanned} (incomplete)`
+        : formatInt(row.summary.repeats),
   },
   {
-    key: 'msPerBatchMedian', heading: 'Time / batch', numeric: true, covers: ['msPerBatchMedian', 'msPerBatchLow', 'msPerBatchHigh', 'intervalBasis'],
+    key: 'msPerBatchMedian',
+    heading: 'Time / batch',
+    numeric: true,
+    covers: ['msPerBatchMedian', 'msPerBatchLow', 'msPerBatchHigh', 'intervalBasis'],
     hint: 'median of the steady batches after the warm-up (with repeats: the geometric mean of their medians), with its 95 % interval',
     cell: (row) => {
       const ci = range(row.summary.msPerBatchLow, row.summary.msPerBatchHigh, formatSig);
@@ -56,39 +79,114 @@ export const COLUMNS: readonly Column[] = [
     },
   },
   {
-    key: 'spread', heading: 'p5–p95', numeric: true, covers: ['msPerBatchP5', 'msPerBatchP95'], hint: '5th to 95th percentile of the steady batch times',
+    key: 'spread',
+    heading: 'p5–p95',
+    numeric: true,
+    covers: ['msPerBatchP5', 'msPerBatchP95'],
+    hint: '5th to 95th percentile of the steady batch times',
     cell: (row) => range(row.summary.msPerBatchP5, row.summary.msPerBatchP95, formatSig) || '–',
   },
   field('samplesPerSec', 'Samples / s', formatInt, 'batch size over the median time per batch'),
   {
-    key: 'vsLoop', heading: '× loop', numeric: true, covers: ['vsLoop', 'vsLoopLow', 'vsLoopHigh', 'vsLoopVerdict'],
+    key: 'vsLoop',
+    heading: '× loop',
+    numeric: true,
+    covers: ['vsLoop', 'vsLoopLow', 'vsLoopHigh', 'vsLoopVerdict'],
     hint: 'time per batch over the hand-written loop of the same run, with its 95 % interval; = no measurable difference (±3 %), ? inconclusive',
     cell: (row) => ratioCell(row.summary.vsLoop, row.summary.vsLoopLow, row.summary.vsLoopHigh, row.summary.vsLoopVerdict),
   },
   {
-    key: 'vsFastest', heading: '× fastest', numeric: true, covers: ['vsFastest', 'vsFastestLow', 'vsFastestHigh', 'vsFastestVerdict'],
+    key: 'vsFastest',
+    heading: '× fastest',
+    numeric: true,
+    covers: ['vsFastest', 'vsFastestLow', 'vsFastestHigh', 'vsFastestVerdict'],
     hint: 'time per batch over the fastest mode of the same run, with its 95 % interval; = no measurable difference (±3 %), ? inconclusive',
     cell: (row) => ratioCell(row.summary.vsFastest, row.summary.vsFastestLow, row.summary.vsFastestHigh, row.summary.vsFastestVerdict),
   },
-  { key: 'loss', heading: 'Loss', covers: ['initialLoss', 'finalLoss'], hint: 'over the training set, before the first step → after the last', numeric: true, cell: (row) => `${formatSig(row.summary.initialLoss, 4)} → ${formatSig(row.summary.finalLoss, 4)}` },
+  {
+    key: 'loss',
+    heading: 'Loss',
+    covers: ['initialLoss', 'finalLoss'],
+    hint: 'over the training set, before the first step → after the last',
+    numeric: true,
+    cell: (row) => `${formatSig(row.summary.initialLoss, 4)} → ${formatSig(row.summary.finalLoss, 4)}`,
+  },
   field('peakBytes', 'Peak memory', formatBytes, 'largest backend memory in use during the mode, from the tensor-allocation hook'),
   field('leakedTensors', 'Leaked', formatInt, 'tensors left over when the mode finished (should be 0)'),
   // Under "All columns":
-  { ...field('warmupBatches', 'Warm-up', formatInt, 'leading batches left out of the statistics (kernel compilation, JIT, first allocations), of all the batches', false, true), covers: ['warmupBatches', 'steadyBatches'], cell: (row) => `${formatInt(row.summary.warmupBatches)} of ${formatInt(row.summary.warmupBatches + row.summary.steadyBatches)}` },
+  {
+    ...field(
+      'warmupBatches',
+      'Warm-up',
+      formatInt,
+      'leading batches left out of the statistics (kernel compilation, JIT, first allocations), of all the batches',
+      false,
+      true,
+    ),
+    covers: ['warmupBatches', 'steadyBatches'],
+    cell: (row) => `${formatInt(row.summary.warmupBatches)} of ${formatInt(row.summary.warmupBatches + row.summary.steadyBatches)}`,
+  },
   field('epochs', 'Epochs', formatInt, undefined, false, true),
   field('batches', 'Batches', formatInt, 'batches trained (fewer than planned when stopped)', false, true),
-  field('dataMsMedian', 'Data wait / batch', formatMs, 'median time per batch waiting for data (fit slices inside its step: –)', false, true),
+  field(
+    'dataMsMedian',
+    'Data wait / batch',
+    formatMs,
+    'median time per batch waiting for data (fit slices inside its step: –)',
+    false,
+    true,
+  ),
   field('stepMsMedian', 'Step / batch', formatMs, 'median time per batch in the training step (compute and any sync)', false, true),
   field('totalMs', 'Total', formatMs, 'wall time of the whole mode, data upload included, validation excluded', false, true),
-  field('throughputSamplesPerSec', 'Whole-run samples / s', formatInt, 'training samples over the whole mode\'s wall time (warm-up and stalls included)', false, true),
-  { ...field('noise', 'Noise', formatPercent, '', false, true), covers: ['noise', 'noiseBasis'], hint: 'between repeats: max / min of their medians − 1; in one run: p95 / median − 1' },
+  field(
+    'throughputSamplesPerSec',
+    'Whole-run samples / s',
+    formatInt,
+    "training samples over the whole mode's wall time (warm-up and stalls included)",
+    false,
+    true,
+  ),
+  {
+    ...field('noise', 'Noise', formatPercent, '', false, true),
+    covers: ['noise', 'noiseBasis'],
+    hint: 'between repeats: max / min of their medians − 1; in one run: p95 / median − 1',
+  },
   field('testLoss', 'Test loss', (v) => formatSig(v, 4), 'loss on the held-out test rows after training', false, true),
-  { key: 'valAccuracy', heading: 'Val. accuracy', hint: 'accuracy on the validation rows at the last epoch end', numeric: true, optional: true, extra: true, cell: (row) => formatPercent(row.valAccuracy) },
+  {
+    key: 'valAccuracy',
+    heading: 'Val. accuracy',
+    hint: 'accuracy on the validation rows at the last epoch end',
+    numeric: true,
+    optional: true,
+    extra: true,
+    cell: (row) => formatPercent(row.valAccuracy),
+  },
   field('testAccuracy', 'Test accuracy', formatPercent, 'accuracy on the held-out test rows after training', true, true),
   field('estimatedPeakBytes', 'Estimated peak', formatBytes, "the memory guard's estimate, made before the mode ran", false, true),
-  field('residentBytes', 'Data set memory', formatBytes, 'backend bytes holding the data set itself (fit: the whole set; generators: none)', false, true),
-  field('batchEndPeakBytes', 'Batch-end peak', formatBytes, 'the highest reading at batch ends only: what a sampler outside the step would report', false, true),
-  field('peakGpuAllocatedBytes', 'GPU pool peak', formatBytes, 'GPU buffers held at most (in use + free for reuse); none on wasm and cpu', true, true),
+  field(
+    'residentBytes',
+    'Data set memory',
+    formatBytes,
+    'backend bytes holding the data set itself (fit: the whole set; generators: none)',
+    false,
+    true,
+  ),
+  field(
+    'batchEndPeakBytes',
+    'Batch-end peak',
+    formatBytes,
+    'the highest reading at batch ends only: what a sampler outside the step would report',
+    false,
+    true,
+  ),
+  field(
+    'peakGpuAllocatedBytes',
+    'GPU pool peak',
+    formatBytes,
+    'GPU buffers held at most (in use + free for reuse); none on wasm and cpu',
+    true,
+    true,
+  ),
   field('peakTensors', 'Peak tensors', formatInt, undefined, false, true),
   field('lossReads', 'Loss reads', formatInt, 'loss readbacks from the backend to the CPU (each a GPU sync)', false, true),
 ];

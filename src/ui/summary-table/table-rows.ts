@@ -26,8 +26,14 @@ export function tableRows(runs: readonly RunRecord[]): TableRow[] {
       if (!summary) continue;
       const lastVal = [...trace.validation].reverse().find((v) => Number.isFinite(v.valAccuracy));
       rows.push({
-        key: trace.key, runId: run.id, label: traceLabel(run, trace.mode, several), color: trace.color, dataset: run.config.dataset,
-        summary, vsFastest: summary.vsFastest, valAccuracy: lastVal?.valAccuracy ?? NaN,
+        key: trace.key,
+        runId: run.id,
+        label: traceLabel(run, trace.mode, several),
+        color: trace.color,
+        dataset: run.config.dataset,
+        summary,
+        vsFastest: summary.vsFastest,
+        valAccuracy: lastVal?.valAccuracy ?? NaN,
       });
     }
   }

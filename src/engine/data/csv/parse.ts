@@ -55,7 +55,8 @@ export async function* csvRecords(stream: ByteStream): AsyncGenerator<CsvRecord>
   for await (const chunk of chunksOf(stream)) {
     if (bytesSeen < BINARY_PROBE) {
       const nul = chunk.subarray(0, BINARY_PROBE - bytesSeen).indexOf(0);
-      if (nul >= 0) throw new CsvFormatError(`this is not a CSV text file: it holds binary data (a zero byte at offset ${bytesSeen + nul})`);
+      if (nul >= 0)
+        throw new CsvFormatError(`this is not a CSV text file: it holds binary data (a zero byte at offset ${bytesSeen + nul})`);
     }
     bytesSeen += chunk.length;
     let text: string;

@@ -26,7 +26,9 @@ export const parseCell = (text: string): number => {
 };
 
 export function cellProblem(line: number, column: string, text: string): string {
-  return text.trim() === '' ? `line ${line}, column "${column}": empty cell (fitscope needs a number here)` : `line ${line}, column "${column}": ${JSON.stringify(text.length > 30 ? `${text.slice(0, 30)}…` : text)} is not a number`;
+  return text.trim() === ''
+    ? `line ${line}, column "${column}": empty cell (fitscope needs a number here)`
+    : `line ${line}, column "${column}": ${JSON.stringify(text.length > 30 ? `${text.slice(0, 30)}…` : text)} is not a number`;
 }
 
 export async function scanCsv(open: () => ByteStream, label?: string): Promise<CsvScan> {
@@ -34,10 +36,12 @@ export async function scanCsv(open: () => ByteStream, label?: string): Promise<C
   const first = await records.next();
   if (first.done) throw new CsvFormatError('the file is empty');
   const header = first.value.fields.map((h) => h.trim());
-  if (header.length < 2) throw new CsvFormatError(`line 1: the header has ${header.length} column; fitscope needs at least one feature and a label`);
+  if (header.length < 2)
+    throw new CsvFormatError(`line 1: the header has ${header.length} column; fitscope needs at least one feature and a label`);
   const labelName = label ?? header[header.length - 1];
   const labelIndex = header.indexOf(labelName);
-  if (labelIndex < 0) throw new CsvFormatError(`no column named "${labelName}" (the columns are ${header.map((h) => `"${h}"`).join(', ')})`);
+  if (labelIndex < 0)
+    throw new CsvFormatError(`no column named "${labelName}" (the columns are ${header.map((h) => `"${h}"`).join(', ')})`);
 
   // A column is numeric when most of its first cells are numbers; a stray word in such a column is then an
   // error naming its line, not a reason to drop the column.
@@ -45,7 +49,8 @@ export async function scanCsv(open: () => ByteStream, label?: string): Promise<C
   const textCells = header.map(() => 0);
   const early: { line: number; fields: string[] }[] = [];
   const checkWidth = (record: { line: number; fields: string[] }) => {
-    if (record.fields.length !== header.length) throw new CsvFormatError(`line ${record.line} has ${record.fields.length} fields; the header has ${header.length}`);
+    if (record.fields.length !== header.length)
+      throw new CsvFormatError(`line ${record.line} has ${record.fields.length} fields; the header has ${header.length}`);
   };
   // Column kinds come from the first rows.
   for (let r = await records.next(); !r.done; r = await records.next()) {
@@ -94,7 +99,8 @@ export async function scanCsv(open: () => ByteStream, label?: string): Promise<C
       const name = cell.trim();
       if (name === '') throw new CsvFormatError(`line ${record.line}, column "${labelName}": empty label`);
       if (!classes.includes(name)) {
-        if (classes.length >= 1000) throw new CsvFormatError(`column "${labelName}" has over 1000 distinct labels: is it really the class column?`);
+        if (classes.length >= 1000)
+          throw new CsvFormatError(`column "${labelName}" has over 1000 distinct labels: is it really the class column?`);
         classes.push(name);
       }
     }
@@ -102,7 +108,8 @@ export async function scanCsv(open: () => ByteStream, label?: string): Promise<C
   };
   early.forEach(take);
   for (let r = await records.next(); !r.done; r = await records.next()) take(r.value);
-  if (task === 'classification' && classes.length < 2) throw new CsvFormatError(`column "${labelName}" has only one class ("${classes[0]}"): nothing to learn`);
+  if (task === 'classification' && classes.length < 2)
+    throw new CsvFormatError(`column "${labelName}" has only one class ("${classes[0]}"): nothing to learn`);
 
   const stat = (s: number, sq: number) => {
     const mean = s / rows;

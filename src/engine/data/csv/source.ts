@@ -38,7 +38,10 @@ export function csvRowReader(input: CsvInput, scan: CsvScan, shape: DataShape): 
       const y = new Float32Array((end - start) * shape.outputs);
       while (cursor < end) {
         const r = await records!.next();
-        if (r.done) throw new CsvFormatError(`${input.name} ended after ${cursor} rows; it had ${scan.inspection.rows} when it was scanned (was it changed?)`);
+        if (r.done)
+          throw new CsvFormatError(
+            `${input.name} ended after ${cursor} rows; it had ${scan.inspection.rows} when it was scanned (was it changed?)`,
+          );
         if (cursor >= start) {
           const row = cursor - start;
           const fields = r.value.fields;
@@ -73,7 +76,11 @@ export async function csvDataSource(input: CsvInput): Promise<DataSource> {
   const { rows, classes, features } = scan.inspection;
   const held = csvHeldOut(rows);
   const train = rows - 2 * held;
-  if (train < 1) throw new FitscopeError(ERROR_NAMES.invalidData, `${input.name} has ${rows} data rows; fitscope needs at least 3 (training, validation and test)`);
+  if (train < 1)
+    throw new FitscopeError(
+      ERROR_NAMES.invalidData,
+      `${input.name} has ${rows} data rows; fitscope needs at least 3 (training, validation and test)`,
+    );
   const shape: DataShape = classes
     ? { samples: train, features: features.length, outputs: classes.length, task: 'classification', classes }
     : { samples: train, features: features.length, outputs: 1, task: 'regression' };
@@ -92,6 +99,13 @@ export async function csvDataSource(input: CsvInput): Promise<DataSource> {
         test: { samples: held, x: rest.x.subarray(held * f), y: rest.y.subarray(held * o) },
       };
     }),
-    notices: [...scan.inspection.notices, ...(classes ? [] : [`the label "${scan.inspection.label}" is numeric: regression on the standardised label (mean ${scan.labelMean.toPrecision(4)}, deviation ${scan.labelStd.toPrecision(4)})`])],
+    notices: [
+      ...scan.inspection.notices,
+      ...(classes
+        ? []
+        : [
+            `the label "${scan.inspection.label}" is numeric: regression on the standardised label (mean ${scan.labelMean.toPrecision(4)}, deviation ${scan.labelStd.toPrecision(4)})`,
+          ]),
+    ],
   };
 }
