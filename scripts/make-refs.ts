@@ -21,7 +21,7 @@ import { MetricPacker } from '../src/shared/metric-chunk';
 import { PRESETS, presetConfig } from '../src/presets/presets';
 import { REFERENCE_RUNS } from '../src/links/reference-runs';
 import { RunBook } from '../src/ui/chart-data/run-book';
-import { exportJson, setRunEngine } from '../src/ui/export/export-data';
+import { exportJson } from '../src/ui/export/export-data';
 import { thinRows } from '../src/ui/refs/thin-rows';
 
 function flag(name: string): string | undefined {
@@ -58,7 +58,7 @@ for (const name of names) {
   run.summaries = result.summaries;
   run.result = { runId: run.id, backend: info, machine, ...result, receivedBatches: result.totalBatches };
   run.phase = 'done';
-  setRunEngine(run, `fitscope (TensorFlow.js ${tf.version.tfjs}, Node)`);
+  run.engine = `fitscope (TensorFlow.js ${tf.version.tfjs}, Node)`;
   const file = join(outDir, `${name}.json`);
   writeFileSync(file, `${exportJson([run], new Date())}\n`);
   const line = result.summaries.map((s) => `${s.mode} ${s.refused ? 'refused' : `${s.msPerBatchMedian.toFixed(3)} ms/batch`}`).join(', ');

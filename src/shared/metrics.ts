@@ -124,8 +124,11 @@ export interface ModeSummary extends TimingFields {
   peakGpuAllocatedBytes: number;
   /** Loss readbacks from the backend to the CPU during training. */
   lossReads: number;
-  /** 'allocation' when peaks come from the tensor-allocation hook, 'batch-end' when only from batch-end samples. */
-  peakSource: 'allocation' | 'batch-end';
+  /**
+   * 'allocation' when peaks come from the tensor-allocation hook, 'batch-end' when only from batch-end samples;
+   * 'process-rss' for the Keras runner, which measures the Python process's resident memory, not tensor bytes.
+   */
+  peakSource: 'allocation' | 'batch-end' | 'process-rss';
   /** 'batch' when each batch was timed; 'epoch' when per-batch callbacks were off (times are epoch averages). */
   timing: 'batch' | 'epoch';
   /** Set when the memory guard refused the mode: why, with the estimate and the budget. No timings then. */

@@ -109,24 +109,45 @@ describe('the shipped reference files', () => {
     expect(files).toEqual([...REFERENCE_RUNS].sort());
   });
 
-  it.each([...REFERENCE_RUNS])('%s imports as a finished run of its preset with a machine and per-batch traces', (name) => {
-    expect(existsSync(`${REFS}${name}.json`)).toBe(true);
-    const read = readResultText(readFileSync(`${REFS}${name}.json`, 'utf8'));
-    if (!read.ok) throw new Error(read.message);
-    const book = new RunBook();
-    const [run] = addRuns(book, read.runs, 'reference', 0);
-    const preset = PRESETS.find((p) => p.id === name)!;
-    expect({ ...run.config, backend: 'auto' }).toEqual({ ...presetConfig(preset), backend: 'auto' });
-    expect(run.origin).toBe('reference');
-    expect(run.machine?.backend).toBe(run.backend?.active);
-    expect(run.summaries.map((s) => s.mode)).toEqual(run.config.modes);
-    for (const trace of run.traces) {
-      const summary = run.summary(trace.mode)!;
-      // Thinned records still stand for every batch the mode ran.
-      expect(trace.step).toBe(summary.batches);
-      expect(trace.buffer.count).toBeLessThanOrEqual(256);
-    }
-  });
+  it.each(REFERENCE_RUNS.filter((n) => n.startsWith('keras-')))(
+    '%s imports as a Keras run of its preset, named by engine, its memory as process RSS',
+    (name) => {
+      const read = readResultText(readFileSync(`${REFS}${name}.json`, 'utf8'));
+      if (!read.ok) throw new Error(read.message);
+      const [run] = addRuns(new RunBook(), read.runs, 'reference', 0);
+      const preset = PRESETS.find((p) => p.id === name.slice('keras-'.length))!;
+      expect({ ...run.config, backend: 'auto' }).toEqual({ ...presetConfig(preset), backend: 'auto' });
+      expect(run.engine).toMatch(/^Keras \d+\.\d+\.\d+ \/ TensorFlow \d+\.\d+\.\d+, native CPU, 1 thread$/);
+      expect(run.machine?.cores).toBeGreaterThan(0);
+      expect(run.summaries.map((s) => s.mode)).toEqual(run.config.modes);
+      for (const s of run.summaries) {
+        expect(s.peakSource).toBe('process-rss');
+        expect(s.msPerBatchMedian).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it.each(REFERENCE_RUNS.filter((n) => !n.startsWith('keras-')))(
+    '%s imports as a finished run of its preset with a machine and per-batch traces',
+    (name) => {
+      expect(existsSync(`${REFS}${name}.json`)).toBe(true);
+      const read = readResultText(readFileSync(`${REFS}${name}.json`, 'utf8'));
+      if (!read.ok) throw new Error(read.message);
+      const book = new RunBook();
+      const [run] = addRuns(book, read.runs, 'reference', 0);
+      const preset = PRESETS.find((p) => p.id === name)!;
+      expect({ ...run.config, backend: 'auto' }).toEqual({ ...presetConfig(preset), backend: 'auto' });
+      expect(run.origin).toBe('reference');
+      expect(run.machine?.backend).toBe(run.backend?.active);
+      expect(run.summaries.map((s) => s.mode)).toEqual(run.config.modes);
+      for (const trace of run.traces) {
+        const summary = run.summary(trace.mode)!;
+        // Thinned records still stand for every batch the mode ran.
+        expect(trace.step).toBe(summary.batches);
+        expect(trace.buffer.count).toBeLessThanOrEqual(256);
+      }
+    },
+  );
 });
 
 describe('thinning', () => {

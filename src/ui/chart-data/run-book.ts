@@ -95,6 +95,8 @@ export class RunRecord {
   backend: BackendInfo | null = null;
   /** What made the run (from its result, or from the imported file). */
   machine: MachineInfo | null = null;
+  /** What ran it, when not this page: the imported file's engine ("Keras 3.15.1 / TensorFlow 2.21.0, …"). */
+  engine: string | null = null;
   /** Finished modes so far; the result's list (with vsLoop filled in) replaces it at the end. */
   summaries: ModeSummary[] = [];
   result: ClientRunResult | null = null;

@@ -23,12 +23,8 @@ export const RESULT_FORMAT = 1;
 export const PAGE_ENGINE = 'fitscope (TensorFlow.js in the browser)';
 
 /** What ran a kept run: the imported file's engine where it named one, else this page. */
-const engines = new WeakMap<RunRecord, string>();
-export function setRunEngine(run: RunRecord, engine: string): void {
-  engines.set(run, engine);
-}
 export function runEngine(run: RunRecord): string {
-  return engines.get(run) ?? PAGE_ENGINE;
+  return run.engine ?? PAGE_ENGINE;
 }
 
 export function csvCell(value: unknown): string {

@@ -4,7 +4,6 @@
 import type { ClientRunResult } from '../../client/trainer-client';
 import type { ModeName } from '../../shared/config';
 import type { RunBook, RunOrigin, RunRecord } from '../chart-data/run-book';
-import { setRunEngine } from '../export/export-data';
 import type { ImportedRun } from './result-schema';
 
 function resultOf(record: RunRecord, run: ImportedRun): ClientRunResult {
@@ -40,7 +39,7 @@ export function addRun(book: RunBook, run: ImportedRun, origin: RunOrigin, now: 
   record.phase = 'done';
   // Elapsed time as the runs panel shows it: the modes' own wall time.
   record.endedAt = now + run.summaries.reduce((sum, s) => sum + (Number.isFinite(s.totalMs) ? s.totalMs : 0), 0);
-  if (run.engine) setRunEngine(record, run.engine);
+  if (run.engine) record.engine = run.engine;
   book.changed();
   return record;
 }

@@ -96,7 +96,7 @@ export function readSummary(value: unknown, path: string): ModeSummary {
     noiseBasis: word(raw, 'noiseBasis', path, BASES, 'batches'),
     vsLoopVerdict: verdict(raw, 'vsLoopVerdict', path),
     vsFastestVerdict: verdict(raw, 'vsFastestVerdict', path),
-    peakSource: word(raw, 'peakSource', path, ['allocation', 'batch-end'] as const, 'batch-end'),
+    peakSource: word(raw, 'peakSource', path, ['allocation', 'batch-end', 'process-rss'] as const, 'batch-end'),
     timing: word(raw, 'timing', path, ['batch', 'epoch'] as const, 'batch'),
     msBox: box(raw.msBox, at(path, 'msBox')),
     msHistogram: histogram(raw.msHistogram, at(path, 'msHistogram')),
