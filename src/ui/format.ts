@@ -27,4 +27,10 @@ export function formatMs(ms: number): string {
   return ms >= 10_000 ? `${formatSig(ms / 1000)} s` : `${formatSig(ms)} ms`;
 }
 
+/** A time with its interval, as the table and the insights both write it: "1.5 ms (1.4–1.62)". */
+export function formatTimeInterval(ms: number, low: number, high: number): string {
+  const interval = Number.isFinite(low) && Number.isFinite(high) ? ` (${formatSig(low)}–${formatSig(high)})` : '';
+  return `${formatMs(ms)}${interval}`;
+}
+
 export { formatBytes } from '../shared/format';

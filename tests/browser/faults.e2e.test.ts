@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { noticeText, startRun, waitForBatches, waitForRunEnd } from './run-actions';
+import { clearKeptRuns, noticeText, startRun, waitForBatches, waitForRunEnd } from './run-actions';
 import { useApp } from './use-app';
 import { FIELD_TABLE } from '../../src/shared/config';
 import { chromiumAvailable, isLocal } from './harness';
@@ -79,6 +79,7 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     expect(await waitForRunEnd(page)).toBe('done');
     // The second MNIST shard is gone: the run reads the first and fails on the second.
     await page.context().route('**/data/mnist/train-1.gzip.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await clearKeptRuns(page);
     await page.goto(
       `${app().baseUrl}/?dataset=mnist&samples=10000&batch=500&epochs=1&hidden=8&backend=wasm&modes=fitDataset&source=shards&autorun=1`,
     );
@@ -205,6 +206,8 @@ describe.skipIf(!available)('faults and untrusted input in Chromium', { timeout:
     const stopAfter = [3, 7, 5, 11];
     for (const [i, mode] of ['fit', 'fitDataset', 'trainOnBatch', 'loop'].entries()) {
       await page.goto(`${app().baseUrl}/?backend=webgpu&samples=320&batch=16&epochs=1&hidden=8&features=4&modes=${mode}`);
+      // The batch count is one of the table's detail columns.
+      await page.getByTestId('all-columns').check();
       const stopped = await startRun(page);
       await waitForBatches(page, stopAfter[i], 60_000);
       await page.getByRole('button', { name: /^Stop/ }).first().click();

@@ -56,3 +56,17 @@ export async function waitForBatches(page: Page, n: number, timeout = 60_000): P
     { timeout },
   );
 }
+
+/**
+ * Deletes the runs the page keeps across reloads, so that the next navigation starts with none (a link that
+ * autoruns then shows only its own run). The page's own store closes its connection when asked.
+ */
+export async function clearKeptRuns(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const request = indexedDB.deleteDatabase('fitscope');
+        request.onsuccess = request.onerror = request.onblocked = () => done();
+      }),
+  );
+}

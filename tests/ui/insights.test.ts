@@ -53,7 +53,7 @@ describe('computeInsights', () => {
     );
     expect(text['verdict-fitDataset-fit']).toBe('fitDataset takes 1.3× as long as fit (95 % CI 1.25–1.36).');
     expect(text.time).toBe(
-      'Time per batch (median of the steady batches, 95 % CI; 2 warm-up batches left out): fit 1 ms (0.98–1.02 ms) and fitDataset 1.3 ms (0.98–1.02 ms).',
+      'Time per batch (median of the steady batches, 95 % CI; 2 warm-up batches left out): fit 1 ms (0.98–1.02) and fitDataset 1.3 ms (0.98–1.02).',
     );
     // The same raw ratio inside an inconclusive interval is no finding: no pace, no ranking.
     const unsure = comparison('fitDataset', 'fit', 1.3, 0.9, 1.8, 'inconclusive', 'inconclusive: add repeats');
@@ -96,7 +96,7 @@ describe('computeInsights', () => {
     const items = computeInsights([summary('loop', { dataMsMedian: 0.25, msPerBatchMedian: 1 })]);
     const text = byKey(items);
     expect(text.single).toBe(
-      'loop trained 3,125 batches: 1 ms per batch (0.98–1.02 ms) (median of the steady batches, 1 warm-up left out; p95 1.4 ms), 32,000 samples/s at that median, 25 % of it waiting for data.',
+      'loop trained 3,125 batches: 1 ms (0.98–1.02) per batch (median of the steady batches, 1 warm-up left out; p95 1.4 ms), 32,000 samples/s at that median, 25 % of it waiting for data.',
     );
     expect(text.time).toBeUndefined();
     expect(text['loss-agree']).toBeUndefined();

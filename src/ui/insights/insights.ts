@@ -5,7 +5,7 @@
 // guard's estimate were from the measured peak. Every number comes from the summaries; a sentence whose
 // numbers are missing (NaN, refused modes) is left out, never filled with a guess.
 import type { Comparison, KernelProbe, ModeSummary, RunNoise } from '../../shared/metrics';
-import { formatBytes, formatInt, formatMs, formatPercent, formatSig } from '../format';
+import { formatBytes, formatInt, formatMs, formatPercent, formatSig, formatTimeInterval } from '../format';
 
 export interface Insight {
   /** Stable id of the kind of sentence (for React keys and tests). */
@@ -56,7 +56,7 @@ function single(s: ModeSummary): Insight {
   return {
     key: 'single',
     tone: 'info',
-    text: `${s.mode} trained ${formatInt(s.batches)} batches: ${formatMs(s.msPerBatchMedian)} per batch${interval(s)} (median of the steady batches, ${formatInt(s.warmupBatches)} warm-up left out; p95 ${formatMs(s.msPerBatchP95)}), ${formatInt(s.samplesPerSec)} samples/s at that median${wait}.`,
+    text: `${s.mode} trained ${formatInt(s.batches)} batches: ${timeWithInterval(s)} per batch (median of the steady batches, ${formatInt(s.warmupBatches)} warm-up left out; p95 ${formatMs(s.msPerBatchP95)}), ${formatInt(s.samplesPerSec)} samples/s at that median${wait}.`,
   };
 }
 
@@ -69,8 +69,7 @@ export interface RunJudgement {
 
 const NO_JUDGEMENT: RunJudgement = { comparisons: [], noise: null };
 
-const interval = (s: ModeSummary) =>
-  finite(s.msPerBatchLow, s.msPerBatchHigh) ? ` (${formatSig(s.msPerBatchLow)}–${formatMs(s.msPerBatchHigh)})` : '';
+const timeWithInterval = (s: ModeSummary) => formatTimeInterval(s.msPerBatchMedian, s.msPerBatchLow, s.msPerBatchHigh);
 
 /** The answer first: every mode's time per batch with its interval, on the estimator the table uses. */
 function timeLine(ok: ModeSummary[]): Insight | null {
@@ -78,7 +77,7 @@ function timeLine(ok: ModeSummary[]): Insight | null {
   const repeats = Math.min(...ok.map((s) => s.repeats));
   const warm = ok.reduce((n, s) => n + s.warmupBatches, 0);
   const basis = repeats > 1 ? `geometric mean of ${repeats} repeats' medians, 95 % CI` : 'median of the steady batches, 95 % CI';
-  const parts = ok.map((s) => `${s.mode} ${formatMs(s.msPerBatchMedian)}${interval(s)}`);
+  const parts = ok.map((s) => `${s.mode} ${timeWithInterval(s)}`);
   return { key: 'time', tone: 'info', text: `Time per batch (${basis}; ${formatInt(warm)} warm-up batches left out): ${list(parts)}.` };
 }
 

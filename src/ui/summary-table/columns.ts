@@ -3,7 +3,7 @@
 // the detail (every ModeSummary field the CLI prints has a column); `optional` columns are dropped when no row
 // has a value.
 import type { ModeSummary } from '../../shared/metrics';
-import { formatBytes, formatInt, formatMs, formatPercent, formatSig } from '../format';
+import { formatBytes, formatInt, formatMs, formatPercent, formatSig, formatTimeInterval } from '../format';
 import { formatRatio } from '../insights/insights';
 import type { TableRow } from './table-rows';
 
@@ -73,10 +73,7 @@ export const COLUMNS: readonly Column[] = [
     numeric: true,
     covers: ['msPerBatchMedian', 'msPerBatchLow', 'msPerBatchHigh', 'intervalBasis'],
     hint: 'median of the steady batches after the warm-up (with repeats: the geometric mean of their medians), with its 95 % interval',
-    cell: (row) => {
-      const ci = range(row.summary.msPerBatchLow, row.summary.msPerBatchHigh, formatSig);
-      return `${formatMs(row.summary.msPerBatchMedian)}${ci ? ` (${ci})` : ''}`;
-    },
+    cell: (row) => formatTimeInterval(row.summary.msPerBatchMedian, row.summary.msPerBatchLow, row.summary.msPerBatchHigh),
   },
   {
     key: 'spread',
