@@ -165,6 +165,12 @@ const NO_TIMING = timingFields([], 1);
 export const MAX_EVAL_ROWS = 65_536;
 const evalRows = (trainSamples: number) => Math.min(trainSamples, MAX_EVAL_ROWS);
 
+/**
+ * After a stop the reader is waiting (the page terminates a worker that has not answered within a few
+ * seconds): the loss after training and on the test rows are then taken over at most this many rows.
+ */
+export const STOPPED_EVAL_ROWS = 4096;
+
 function refusedSummary(
   config: RunConfig,
   backend: BackendName,
@@ -264,8 +270,9 @@ async function measureMode(tf: Tf, backend: BackendName, mode: ModeName, prepare
   const stopped = hooks.signal.stopped;
   const leakedTensors = tf.memory().numTensors - tensorsBefore;
   const finalWeights = { shapes: weights.shapes, values: finalValues };
-  const finalLoss = (await evaluateWeights(tf, arch, finalWeights, prepared.evalReader, shape, evalRows(trainSamples))).loss;
-  const test = await evaluateWeights(tf, arch, finalWeights, heldOutReader(prepared.test, shape), shape, prepared.test.samples);
+  const cap = (rows: number) => (stopped ? Math.min(rows, STOPPED_EVAL_ROWS) : rows);
+  const finalLoss = (await evaluateWeights(tf, arch, finalWeights, prepared.evalReader, shape, cap(evalRows(trainSamples)))).loss;
+  const test = await evaluateWeights(tf, arch, finalWeights, heldOutReader(prepared.test, shape), shape, cap(prepared.test.samples));
   const totalMs = recorder.totalMs;
   const batchMs = recorder.batchMs;
   // Without per-batch callbacks the batches of an epoch share one averaged time: the epochs are the samples.

@@ -89,7 +89,10 @@ export interface ModeSummary extends TimingFields {
   repeatsPlanned: number;
   /** Set on the per-repeat summaries a run streams while it goes (0-based); absent on the final ones. */
   repeat?: number;
-  /** Loss over the training rows (the first 65,536 of a larger set) before the first step and after the last. */
+  /**
+   * Loss over the training rows (the first 65,536 of a larger set) before the first step and after the last;
+   * after a stop, the loss after and the test figures are taken over at most 4,096 rows, so the stop is prompt.
+   */
   initialLoss: number;
   finalLoss: number;
   /** Loss on the test rows after training. */
