@@ -2,6 +2,7 @@
 // Column headings carry their explanation as a title and for screen readers.
 import { memo, useState } from 'react';
 import type { RunRecord } from '../chart-data/run-book';
+import { formatInt } from '../format';
 import { visibleColumns } from './columns';
 import { tableRows } from './table-rows';
 
@@ -46,18 +47,20 @@ export const SummaryTable = memo(function SummaryTable({ runs }: SummaryTablePro
                     <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
                     {row.summary.mode}
                     {runs.length > 1 ? <span className="muted"> (run {row.runId})</span> : null}
+                    <small className="cell-detail muted">
+                      {' '}
+                      {row.summary.backend} · {row.dataset} · batch {formatInt(row.summary.batchSize)}
+                    </small>
                   </th>
                   {row.summary.refused ? (
-                    <>
-                      <td>{row.summary.backend}</td>
-                      <td colSpan={columns.length - 2} className="refused-message" data-testid="refused-message">
-                        Not run: {row.summary.refused}
-                      </td>
-                    </>
+                    <td colSpan={columns.length - 1} className="refused-message" data-testid="refused-message">
+                      Not run: {row.summary.refused}
+                    </td>
                   ) : (
                     columns.slice(1).map((c) => (
                       <td key={c.key} className={c.numeric ? 'num' : undefined} data-col={c.key}>
                         {c.cell(row)}
+                        {c.detail ? <small className="cell-detail muted">{c.detail(row)}</small> : null}
                       </td>
                     ))
                   )}

@@ -3,7 +3,7 @@
 // the detail (every ModeSummary field the CLI prints has a column); `optional` columns are dropped when no row
 // has a value.
 import type { ModeSummary } from '../../shared/metrics';
-import { formatBytes, formatInt, formatMs, formatPercent, formatSig, formatTimeInterval } from '../format';
+import { formatBytes, formatInt, formatMs, formatPercent, formatSig } from '../format';
 import { formatRatio } from '../insights/insights';
 import type { TableRow } from './table-rows';
 
@@ -17,6 +17,8 @@ export interface Column {
   optional?: boolean;
   /** Shown only with "All columns": detail the CLI's JSON carries, kept out of the table's default width. */
   extra?: boolean;
+  /** A second, smaller line under the cell's value (an interval); its text follows the value's. */
+  detail?(row: TableRow): string;
   /** The summary fields this column shows, when not just the one its key names. */
   covers?: readonly (keyof ModeSummary)[];
   cell(row: TableRow): string;
@@ -36,26 +38,40 @@ function field(
 const range = (low: number, high: number, format: (v: number) => string) =>
   Number.isFinite(low) && Number.isFinite(high) ? `${format(low)}–${format(high)}` : '';
 
-/** A ratio with its interval and the verdict's mark: = no measurable difference, ? inconclusive. */
-function ratioCell(value: number, low: number, high: number, verdict: ModeSummary['vsLoopVerdict']): string {
+/** A ratio with the verdict's mark: = no measurable difference, ? inconclusive (its interval is the detail). */
+function ratioCell(value: number, verdict: ModeSummary['vsLoopVerdict']): string {
   if (!Number.isFinite(value)) return '–';
   const mark = verdict === 'equivalent' ? ' =' : verdict === 'inconclusive' ? ' ?' : '';
-  const ci = range(low, high, formatRatio);
-  return `${formatRatio(value)}${ci ? ` (${ci})` : ''}${mark}`;
+  return `${formatRatio(value)}${mark}`;
+}
+
+/** An interval's bound as a ratio, short whatever its size (a wide interval's bounds can be 1e-6 or 1e+8). */
+const sigRatio = (v: number) => `${formatSig(v)}×`;
+
+/** " (low–high)", or nothing without an interval. */
+const interval = (low: number, high: number, format: (v: number) => string) => {
+  const text = range(low, high, format);
+  return text ? ` (${text})` : '';
+};
+
+/** A cell's whole text: its value, then its detail (what a reader of the row sees, and what tests compare). */
+export function cellText(column: Column, row: TableRow): string {
+  return `${column.cell(row)}${column.detail?.(row) ?? ''}`;
 }
 
 /** The columns a reader compares at a glance: they fit a 1280 px window. The rest show under "All columns". */
 export const COLUMNS: readonly Column[] = [
   { key: 'mode', heading: 'Mode', numeric: false, cell: (row) => row.summary.mode },
-  { key: 'backend', heading: 'Backend', numeric: false, cell: (row) => row.summary.backend },
+  { key: 'backend', heading: 'Backend', numeric: false, extra: true, cell: (row) => row.summary.backend },
   {
     key: 'dataset',
     heading: 'Data',
     hint: 'data set and training samples',
     numeric: false,
+    extra: true,
     cell: (row) => `${row.dataset} · ${formatInt(row.summary.samples)}`,
   },
-  field('batchSize', 'Batch', formatInt, 'batch_size'),
+  field('batchSize', 'Batch', formatInt, 'batch_size', false, true),
   {
     key: 'repeats',
     heading: 'Repeats',
@@ -73,7 +89,8 @@ export const COLUMNS: readonly Column[] = [
     numeric: true,
     covers: ['msPerBatchMedian', 'msPerBatchLow', 'msPerBatchHigh', 'intervalBasis'],
     hint: 'median of the steady batches after the warm-up (with repeats: the geometric mean of their medians), with its 95 % interval',
-    cell: (row) => formatTimeInterval(row.summary.msPerBatchMedian, row.summary.msPerBatchLow, row.summary.msPerBatchHigh),
+    cell: (row) => formatMs(row.summary.msPerBatchMedian),
+    detail: (row) => interval(row.summary.msPerBatchLow, row.summary.msPerBatchHigh, formatSig),
   },
   {
     key: 'spread',
@@ -83,14 +100,15 @@ export const COLUMNS: readonly Column[] = [
     hint: '5th to 95th percentile of the steady batch times',
     cell: (row) => range(row.summary.msPerBatchP5, row.summary.msPerBatchP95, formatSig) || '–',
   },
-  field('samplesPerSec', 'Samples / s', formatInt, 'batch size over the median time per batch'),
+  field('samplesPerSec', 'Samples / s', formatInt, 'batch size over the median time per batch', false, true),
   {
     key: 'vsLoop',
     heading: '× loop',
     numeric: true,
     covers: ['vsLoop', 'vsLoopLow', 'vsLoopHigh', 'vsLoopVerdict'],
     hint: 'time per batch over the hand-written loop of the same run, with its 95 % interval; = no measurable difference (±3 %), ? inconclusive',
-    cell: (row) => ratioCell(row.summary.vsLoop, row.summary.vsLoopLow, row.summary.vsLoopHigh, row.summary.vsLoopVerdict),
+    cell: (row) => ratioCell(row.summary.vsLoop, row.summary.vsLoopVerdict),
+    detail: (row) => interval(row.summary.vsLoopLow, row.summary.vsLoopHigh, sigRatio),
   },
   {
     key: 'vsFastest',
@@ -98,7 +116,8 @@ export const COLUMNS: readonly Column[] = [
     numeric: true,
     covers: ['vsFastest', 'vsFastestLow', 'vsFastestHigh', 'vsFastestVerdict'],
     hint: 'time per batch over the fastest mode of the same run, with its 95 % interval; = no measurable difference (±3 %), ? inconclusive',
-    cell: (row) => ratioCell(row.summary.vsFastest, row.summary.vsFastestLow, row.summary.vsFastestHigh, row.summary.vsFastestVerdict),
+    cell: (row) => ratioCell(row.summary.vsFastest, row.summary.vsFastestVerdict),
+    detail: (row) => interval(row.summary.vsFastestLow, row.summary.vsFastestHigh, sigRatio),
   },
   {
     key: 'loss',
@@ -108,7 +127,7 @@ export const COLUMNS: readonly Column[] = [
     numeric: true,
     cell: (row) => `${formatSig(row.summary.initialLoss, 4)} → ${formatSig(row.summary.finalLoss, 4)}`,
   },
-  field('peakBytes', 'Peak memory', formatBytes, 'largest backend memory in use during the mode, from the tensor-allocation hook'),
+  field('peakBytes', 'Peak', formatBytes, 'largest backend memory in use during the mode, from the tensor-allocation hook'),
   field('leakedTensors', 'Leaked', formatInt, 'tensors left over when the mode finished (should be 0)'),
   // Under "All columns":
   {
