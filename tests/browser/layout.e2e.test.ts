@@ -26,7 +26,9 @@ describe.skipIf(!available)('the results page layout', { timeout: 240_000 }, () 
     const widths = await page.locator('.table-scroll').evaluate((el) => ({
       scroll: el.scrollWidth,
       client: el.clientWidth,
-      cols: Array.from(el.querySelectorAll('thead th')).map((th) => `${th.getAttribute('data-col')}:${Math.round(th.getBoundingClientRect().width)}`),
+      cols: Array.from(el.querySelectorAll('thead th')).map(
+        (th) => `${th.getAttribute('data-col')}:${Math.round(th.getBoundingClientRect().width)}`,
+      ),
       cells: Array.from(el.querySelectorAll('tbody tr:first-child td')).map((td) => td.textContent),
     }));
     expect(widths.scroll, JSON.stringify(widths)).toBeLessThanOrEqual(widths.client + 1);
