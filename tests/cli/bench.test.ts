@@ -172,13 +172,13 @@ describe('npm run bench', () => {
       '--modes',
       'fit,fitDataset',
       '--budget-mb',
-      '1',
+      '2',
       '--backend',
       'cpu',
     ]);
     expect(code, stderr).toBe(0);
     const [fit, fitDataset] = JSON.parse(stdout).runs[0].summaries as Record<string, unknown>[];
-    expect(fit.refused).toMatch(/fit refused: its estimated peak of [\d.]+ MB .* exceeds the memory budget of 1\.0 MB/);
+    expect(fit.refused).toMatch(/fit refused: its estimated peak of [\d.]+ MB .* exceeds the memory budget of 2\.0 MB/);
     expect(fit.msPerBatchMedian).toBeNull();
     expect(fit.estimatedPeakBytes as number).toBeGreaterThan(2_000_000);
     expect(fitDataset.refused).toBeNull();
