@@ -70,7 +70,6 @@ describe('summary columns', () => {
       color: '#000',
       dataset: 'teacher',
       summary,
-      vsFastest: 1.01,
       valAccuracy: NaN,
     };
     const cells = Object.fromEntries(COLUMNS.map((c) => [c.key, cellText(c, row)]));

@@ -11,8 +11,6 @@ export interface TableRow {
   color: string;
   dataset: string;
   summary: ModeSummary;
-  /** The engine's within-run ratio to the fastest mode (summary.vsFastest), for the exports. */
-  vsFastest: number;
   /** Last per-epoch validation accuracy (classification), NaN where none. */
   valAccuracy: number;
 }
@@ -32,7 +30,6 @@ export function tableRows(runs: readonly RunRecord[]): TableRow[] {
         color: trace.color,
         dataset: run.config.dataset,
         summary,
-        vsFastest: summary.vsFastest,
         valAccuracy: lastVal?.valAccuracy ?? NaN,
       });
     }
