@@ -59,7 +59,7 @@ export function RunProgressItem({ run, now, onRemove }: { run: RunRecord; now: n
       </div>
       {run.machine && (
         <p className="muted small-print" data-testid="run-machine">
-          {run.engine ? `${run.engine} · ` : ''}
+          {run.engine && !run.engine.startsWith('fitscope') ? `${run.engine} · ` : ''}
           {describeMachine(run.machine)}
         </p>
       )}
