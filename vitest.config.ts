@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** Tests that drive a browser, Python, child processes or long sweeps: `npm test` runs them, `npm run test:unit` does not. */
+/**
+ * Tests that drive a browser, Python, child processes, whole data sets or long sweeps: `npm test` runs them,
+ * `npm run test:unit` (fast feedback, under a minute here) does not.
+ */
 const SLOW = [
   'tests/browser/**',
   'tests/keras/**',
@@ -8,6 +11,12 @@ const SLOW = [
   'tests/cli/**',
   'tests/robustness/limits-sweep.test.ts',
   'tests/runtimes.test.ts',
+  // Whole data sets (MNIST, a CNN on cpu, CSV files) and WebGPU through Dawn: integration, not feedback.
+  'tests/engine/datasets.test.ts',
+  'tests/engine/webgpu-cnn.test.ts',
+  'tests/engine/webgpu-node.test.ts',
+  'tests/engine/knobs.test.ts',
+  'tests/engine/csv.test.ts',
 ];
 
 export default defineConfig({
