@@ -327,6 +327,8 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     await page.locator('[data-testid="memory-chart"] .chart-plot').focus();
     await page.keyboard.press('End');
     const items = page.locator('[data-testid="memory-chart"] [data-testid="hover-readout"] li');
+    // The readout renders as a transition after the key press: wait for it.
+    await expect.poll(() => items.count()).toBeGreaterThan(1);
     const texts = await items.allTextContents();
     const peak = texts.find((t) => !/batch end/.test(t)) ?? '';
     const batchEnd = texts.find((t) => /batch end/.test(t)) ?? '';

@@ -1,6 +1,6 @@
 // Runs in the page. One run: what it is, where it stands (overall and per mode), elapsed time and the estimate
 // of what is left, how it ended, and a button to take it off the charts.
-import type { RunRecord } from '../chart-data/run-book';
+import type { RunPhase, RunRecord } from '../chart-data/run-book';
 import { runSetup } from '../chart-data/labels';
 import { describeMachine } from '../../shared/machine';
 import { formatInt } from '../format';
@@ -14,10 +14,10 @@ const STATE_WORDS: Record<ModeState, string> = {
   stopped: 'stopped',
 };
 
-function outcome(run: RunRecord): string {
-  if (run.phase === 'failed') return 'failed';
-  if (run.phase === 'stopping') return 'stopping after the current batch';
-  if (run.phase === 'running') return 'running';
+function outcome(run: RunRecord, phase: RunPhase): string {
+  if (phase === 'failed') return 'failed';
+  if (phase === 'stopping') return 'stopping after the current batch';
+  if (phase === 'running') return 'running';
   return run.result?.stopped ? 'stopped' : 'done';
 }
 
@@ -25,20 +25,21 @@ function count(done: number, expected: number | null): string {
   return expected === null ? `${formatInt(done)} batches` : `${formatInt(done)} of ${formatInt(expected)} batches`;
 }
 
-export function RunProgressItem({ run, now, onRemove }: { run: RunRecord; now: number; onRemove(id: number): void }) {
+export interface RunProgressItemProps {
+  run: RunRecord;
+  /** The run's phase as of the book revision the page shows (the record itself may be ahead). */
+  phase: RunPhase;
+  now: number;
+  onRemove(id: number): void;
+}
+
+export function RunProgressItem({ run, phase, now, onRemove }: RunProgressItemProps) {
   const p = runProgress(run, now);
   const titleId = `run-${run.id}-title`;
   const c = run.config;
   const eta = run.busy ? (p.etaMs === null ? ' · estimating time left' : ` · about ${formatDuration(p.etaMs)} left`) : '';
   return (
-    <li
-      className="run-item"
-      data-testid="run-item"
-      data-run={run.id}
-      data-phase={run.phase}
-      data-origin={run.origin}
-      aria-labelledby={titleId}
-    >
+    <li className="run-item" data-testid="run-item" data-run={run.id} data-phase={phase} data-origin={run.origin} aria-labelledby={titleId}>
       <div className="run-head">
         <h3 id={titleId}>
           Run {run.id}
@@ -66,7 +67,7 @@ export function RunProgressItem({ run, now, onRemove }: { run: RunRecord; now: n
       <div className="progress-line">
         <progress value={p.fraction ?? undefined} max={1} aria-labelledby={titleId} aria-describedby={`run-${run.id}-status`} />
         <span id={`run-${run.id}-status`} className="progress-text" data-testid="run-progress-text">
-          {outcome(run)}: {count(p.done, p.expected)} · {formatDuration(p.elapsedMs)} elapsed{eta}
+          {outcome(run, phase)}: {count(p.done, p.expected)} · {formatDuration(p.elapsedMs)} elapsed{eta}
         </span>
       </div>
       <ul className="mode-progress">

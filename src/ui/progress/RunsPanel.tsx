@@ -2,7 +2,7 @@
 // run off the charts and table. While a run is busy it re-renders on its own clock, four times a second, not
 // with every frame of data: progress text that changes 60 times a second is repainted 60 times a second,
 // on the same cores the training and the charts need.
-import { memo, startTransition, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import type { RunRecord } from '../chart-data/run-book';
 import { PROGRESS_INTERVAL_MS } from './progress-math';
 import { RunProgressItem } from './RunProgressItem';
@@ -18,8 +18,11 @@ export interface RunsPanelProps {
   onReset(): void;
 }
 
-export const RunsPanel = memo(function RunsPanel({ runs, onRemove, onReset }: RunsPanelProps) {
+export const RunsPanel = memo(function RunsPanel({ runs, revision, onRemove, onReset }: RunsPanelProps) {
   const busy = runs.some((r) => r.busy);
+  // Each run's phase as of the revision this render shows, not as the mutable record has it now: a clock tick
+  // that renders before the run store's event must not show a run's end while the table beside it cannot.
+  const { phases } = useMemo(() => ({ revision, phases: new Map(runs.map((r) => [r.id, r.phase])) }), [runs, revision]);
   const [, setTick] = useState(0);
   useEffect(() => {
     if (!busy) return;
@@ -41,7 +44,7 @@ export const RunsPanel = memo(function RunsPanel({ runs, onRemove, onReset }: Ru
       ) : (
         <ul className="run-list">
           {[...runs].reverse().map((run) => (
-            <RunProgressItem key={run.id} run={run} now={now} onRemove={onRemove} />
+            <RunProgressItem key={run.id} run={run} phase={phases.get(run.id) ?? run.phase} now={now} onRemove={onRemove} />
           ))}
         </ul>
       )}
