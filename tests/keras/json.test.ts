@@ -48,4 +48,39 @@ describe('keras --json', () => {
     }
     expect(result.comparisons[0]).toMatchObject({ mode: 'fit', other: 'loop' });
   });
+
+  it.skipIf(!venv.ok)('runs repeats in one process and takes the intervals and verdicts from them', { timeout: 600_000 }, () => {
+    const args = [
+      '--json',
+      '--samples',
+      '256',
+      '--features',
+      '4',
+      '--hidden',
+      '8',
+      '--epochs',
+      '1',
+      '--modes',
+      'fit,loop',
+      '--repeats',
+      '3',
+    ];
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/keras.ts', ...args, '--python', venv.ok ? venv.python : ''], {
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/keras: 3 repeats of fit, loop/);
+    const [result] = JSON.parse(run.stdout).runs;
+    expect(result.config.repeats).toBe(3);
+    for (const s of result.summaries) {
+      expect(s).toMatchObject({ repeats: 3, repeatsPlanned: 3, intervalBasis: 'repeats' });
+      expect(s.msPerBatchLow).toBeLessThanOrEqual(s.msPerBatchMedian);
+      expect(s.msPerBatchHigh).toBeGreaterThanOrEqual(s.msPerBatchMedian);
+      expect(s.memoryQuantity).toMatch(/shared by the modes/);
+    }
+    const vsLoop = result.comparisons.find((c: { mode: string; against: string }) => c.mode === 'fit' && c.against === 'loop');
+    expect(vsLoop).toMatchObject({ basis: 'repeats', n: 3 });
+    expect(['different', 'equivalent', 'inconclusive']).toContain(vsLoop.verdict);
+  });
 });

@@ -15,7 +15,8 @@ export const KERAS_FLAG_HELP = [
   "  --threads N      TensorFlow intra- and inter-op threads (default 1; 0 = TensorFlow's default, all cores)",
   '  --workers N      PyDataset worker threads when the generator prefetches (default 2: Keras queues only from 2)',
   '  --python PATH    the Python to run (default: the venv `npm run keras:setup` makes, .venv-keras/)',
-  "  --shared-process run every mode in one Python process (faster start; each mode's RSS then includes what earlier modes kept)",
+  "  --shared-process run every mode in one Python process (faster start; each mode's RSS then includes what earlier modes kept);",
+  '                   with --repeats above 1 the modes always share one process, in rotated order',
 ];
 
 function intValue(flag: string, value: string | undefined, min: number): number {

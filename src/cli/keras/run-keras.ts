@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { prepareRun, type RunHooks } from '../../engine/run';
 import type { Tf } from '../../engine/tf';
 import type { ModeName, RunConfig } from '../../shared/config';
+import { repeatOrder } from '../../shared/stats';
 import type { Comparison, RunNoise } from '../../shared/metrics';
 import { exportRun, tfjsOptimizerSettings } from './export';
 import { knobNotes } from './knobs';
@@ -93,18 +94,29 @@ export async function runKeras(tf: Tf, requested: RunConfig, options: KerasRunOp
   try {
     await exportRun(folder, prepared, tfjsOptimizerSettings(tf, config.optimizer, config.learningRate));
     const flags = ['--threads', String(options.threads), '--workers', String(options.workers)];
-    const batches: ModeName[][] = options.isolate ? config.modes.map((m) => [m]) : [config.modes];
+    // One process per mode keeps each mode's peak memory its own; with repeats, one process runs every repeat
+    // in rotated order (ABBA…), as the engine does: a process per mode and repeat would pay TensorFlow's
+    // start-up (15–25 s here) each time, and repeats of one mode must not run back to back.
+    const order = repeatOrder(config.modes, config.repeats).flat();
+    const isolate = options.isolate && config.repeats === 1;
+    const processes: ModeName[][] = isolate ? order.map((m) => [m]) : [order];
     const results: KerasModeResult[] = [];
-    for (const modes of batches) {
-      log(`keras: ${modes.join(', ')}…`);
+    for (const modes of processes) {
+      log(`keras: ${config.repeats > 1 ? `${config.repeats} repeats of ` : ''}${isolate ? modes.join(', ') : config.modes.join(', ')}…`);
       results.push(...(await runPython(options.python, [folder, modes.join(','), ...flags], log)));
     }
     if (results.length === 0) throw new KerasRunnerError('the Keras runner printed no results');
     const engine = describeEngine(results[0], cpus().length);
-    const summaries = results.map((r) => toSummary(config, prepared.shape.samples, r, engine, memoryQuantity(r, options.isolate)));
+    const byMode = new Map<ModeName, KerasModeResult[]>(config.modes.map((m) => [m, results.filter((r) => r.mode === m)]));
+    const summaries = config.modes
+      .filter((m) => byMode.get(m)!.length > 0)
+      .map((m) => {
+        const list = byMode.get(m)!;
+        return toSummary(config, prepared.shape.samples, list, engine, memoryQuantity(list[0], isolate));
+      });
     return {
       summaries,
-      ...compareKerasModes(summaries, results),
+      ...compareKerasModes(summaries, byMode),
       notices: prepared.notices,
       knobNotes: knobNotes(config, { workers: options.workers }),
       engine,

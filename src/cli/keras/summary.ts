@@ -59,22 +59,40 @@ export function memoryQuantity(result: KerasModeResult, isolated: boolean): stri
   return `process RSS of ${scope}, ${since}; not tensor bytes`;
 }
 
-export function toSummary(config: RunConfig, samples: number, result: KerasModeResult, engine: string, memory: string): KerasModeSummary {
+/**
+ * One mode's summary over its repeats (`results`, in the order they ran), as the engine merges repeats: the
+ * timing from every repeat, losses from the first (every repeat starts from the same weights and data), the
+ * process memory at its highest.
+ */
+export function toSummary(
+  config: RunConfig,
+  samples: number,
+  results: readonly KerasModeResult[],
+  engine: string,
+  memory: string,
+): KerasModeSummary {
+  const result = results[0];
   const fitLike = result.mode === 'fit' || result.mode === 'fitDataset';
-  const { batchMs, dataMs } = result;
-  const peak = num(result.peakRssBytes);
+  const dataMs = results.flatMap((r) => r.dataMs);
+  const stepMs = results.flatMap((r) => r.batchMs.map((ms, i) => ms - (fitLike ? 0 : (r.dataMs[i] ?? 0))));
+  const peaks = results.map((r) => num(r.peakRssBytes));
+  const peak = Math.max(...peaks);
+  const growth = Math.max(...results.map((r, i) => peaks[i] - num(r.rssStartBytes)));
   return {
     mode: result.mode,
     backend: 'cpu',
     samples,
     batchSize: config.batchSize,
     epochs: config.epochs,
-    batches: batchMs.length,
+    batches: result.batchMs.length,
     totalMs: result.totalMs,
-    ...timingFields([batchMs], config.batchSize),
+    ...timingFields(
+      results.map((r) => r.batchMs),
+      config.batchSize,
+    ),
     throughputSamplesPerSec: result.totalMs > 0 ? result.samplesSeen / (result.totalMs / 1000) : NaN,
-    repeats: 1,
-    repeatsPlanned: 1,
+    repeats: results.length,
+    repeatsPlanned: config.repeats,
     initialLoss: num(result.initialLoss),
     finalLoss: num(result.finalLoss),
     testLoss: num(result.testLoss),
@@ -84,7 +102,7 @@ export function toSummary(config: RunConfig, samples: number, result: KerasModeR
     leakedTensors: NaN,
     // fit and fitDataset make their batches inside Keras (the generator on tf.data's thread): no wait to time.
     dataMsMedian: fitLike ? NaN : median(dataMs),
-    stepMsMedian: median(batchMs.map((ms, i) => ms - (fitLike ? 0 : (dataMs[i] ?? 0)))),
+    stepMsMedian: median(stepMs),
     vsLoop: NaN,
     vsLoopLow: NaN,
     vsLoopHigh: NaN,
@@ -103,7 +121,7 @@ export function toSummary(config: RunConfig, samples: number, result: KerasModeR
     engine,
     fed: result.fed,
     peakRssBytes: peak,
-    rssGrowthBytes: peak - num(result.rssStartBytes),
+    rssGrowthBytes: growth,
     memoryQuantity: memory,
   };
 }
@@ -111,11 +129,11 @@ export function toSummary(config: RunConfig, samples: number, result: KerasModeR
 /** The ratios to the loop and the fastest mode, their verdicts and the noise meter, as the engine makes them. */
 export function compareKerasModes(
   summaries: KerasModeSummary[],
-  results: readonly KerasModeResult[],
+  results: ReadonlyMap<ModeName, readonly KerasModeResult[]>,
 ): { comparisons: Comparison[]; noise: RunNoise } {
   const comparisons = compareModes(
     summaries,
-    results.map((r) => ({ mode: r.mode, batchMs: [r.batchMs] })),
+    summaries.map((s) => ({ mode: s.mode, batchMs: (results.get(s.mode) ?? []).map((r) => r.batchMs) })),
   );
   return { comparisons, noise: runNoise(summaries, comparisons) };
 }
