@@ -287,12 +287,13 @@ describe.skipIf(!available)('fitscope in Chromium', { timeout: 240_000 }, () => 
     await page.locator('[data-testid="loss-chart"] .chart-plot').focus();
     await page.keyboard.press('End');
     const readout = page.locator('[data-testid="loss-chart"] [data-testid="hover-readout"]');
-    expect(await readout.textContent()).toMatch(/^batch 8/);
+    // The readout renders as a transition: wait for it rather than read it once.
+    await expect.poll(() => readout.textContent()).toMatch(/^batch 8/);
     expect(await readout.locator('li').count()).toBe(3);
     await page.getByRole('radio', { name: 'Wall time' }).check();
     await page.locator('[data-testid="loss-chart"] .chart-plot').focus();
     await page.keyboard.press('End');
-    expect(await readout.textContent()).toMatch(/^time [\d.]+ s/);
+    await expect.poll(() => readout.textContent()).toMatch(/^time [\d.]+ s/);
 
     expect(await axeProblems(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
