@@ -6,33 +6,26 @@ import { kerasVenv } from './keras-env';
 
 const venv = await kerasVenv();
 
+/** The Keras runner's --json on a tiny setup (fit and the loop), with `extra` flags. */
+const kerasJson = (extra: string[] = []) =>
+  spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/keras.ts',
+      '--json',
+      ...['--samples', '256', '--features', '4', '--hidden', '8', '--epochs', '1', '--modes', 'fit,loop'],
+      ...extra,
+      '--python',
+      venv.ok ? venv.python : '',
+    ],
+    { encoding: 'utf8', timeout: 600_000 },
+  );
+
 describe('keras --json', () => {
   it.skipIf(!venv.ok)('prints one fitscope document with the engine, the machine and process-RSS memory', { timeout: 600_000 }, () => {
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli/keras.ts',
-        '--json',
-        '--samples',
-        '256',
-        '--features',
-        '4',
-        '--hidden',
-        '8',
-        '--epochs',
-        '1',
-        '--modes',
-        'fit,loop',
-        '--python',
-        venv.ok ? venv.python : '',
-      ],
-      {
-        encoding: 'utf8',
-        timeout: 600_000,
-      },
-    );
+    const run = kerasJson();
     expect(run.status, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc).toMatchObject({ tool: 'fitscope', format: 1 });
@@ -50,25 +43,7 @@ describe('keras --json', () => {
   });
 
   it.skipIf(!venv.ok)('runs repeats in one process and takes the intervals and verdicts from them', { timeout: 600_000 }, () => {
-    const args = [
-      '--json',
-      '--samples',
-      '256',
-      '--features',
-      '4',
-      '--hidden',
-      '8',
-      '--epochs',
-      '1',
-      '--modes',
-      'fit,loop',
-      '--repeats',
-      '3',
-    ];
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/keras.ts', ...args, '--python', venv.ok ? venv.python : ''], {
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
+    const run = kerasJson(['--repeats', '3']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/keras: 3 repeats of fit, loop/);
     const [result] = JSON.parse(run.stdout).runs;
